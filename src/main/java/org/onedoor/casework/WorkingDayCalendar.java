@@ -1,0 +1,41 @@
+package org.onedoor.casework;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Government working days: Bangladesh offices close on Friday and Saturday and on public holidays, which
+ * operators list in configuration ({@code onedoor.calendar.holidays}) because the lunar ones move every year.
+ */
+@ConfigurationProperties("onedoor.calendar")
+public record WorkingDayCalendar(
+        @DefaultValue("Asia/Dhaka") ZoneId zone,
+        @DefaultValue({"FRIDAY", "SATURDAY"}) Set<DayOfWeek> weekend,
+        @DefaultValue List<LocalDate> holidays) {
+
+    public boolean isWorkingDay(LocalDate day) {
+        return !weekend.contains(day.getDayOfWeek()) && !holidays.contains(day);
+    }
+
+    /** The date {@code days} working days after {@code from}; the day of filing itself does not count. */
+    public LocalDate addWorkingDays(LocalDate from, int days) {
+        LocalDate day = from;
+        for (int left = days; left > 0; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+}

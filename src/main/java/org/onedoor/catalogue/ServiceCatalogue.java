@@ -1,0 +1,143 @@
+package org.onedoor.catalogue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.onedoor.catalogue.ServiceDefinition.DocumentRequirement;
+import org.onedoor.catalogue.ServiceDefinition.FieldType;
+import org.onedoor.catalogue.ServiceDefinition.FormField;
+import org.onedoor.system.YamlFiles;
+import org.onedoor.system.YamlFiles.InvalidFileException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The services OneDoor offers, read once at startup from {@code processes/services/*}{@code /service.yaml}.
+ * An invalid entry stops startup: a half-loaded catalogue would accept requests nobody can process.
+ */
+@Component
+public class ServiceCatalogue {
+
+    public static final String DEFAULT_LOCATION = "classpath*:processes/services/*/service.yaml";
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
+    private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
+    /** Process variables OneDoor sets itself; a form field may not shadow them. */
+    private static final Set<String> RESERVED = Set.of("trackingNumber", "serviceCode", "applicantName", "dueDate",
+            "routing", "mdaCode", "reviewLevels", "decision", "comment", "stage", "outcome");
+
+    private final Map<String, ServiceDefinition> services;
+
+    @Autowired
+    public ServiceCatalogue(@Value("${onedoor.catalogue.location:" + DEFAULT_LOCATION + "}") String location) {
+        this(YamlFiles.find(location));
+    }
+
+    ServiceCatalogue(List<Resource> files) {
+        Map<String, ServiceDefinition> loaded = new LinkedHashMap<>();
+        for (Resource file : files) {
+            String where = YamlFiles.describe(file);
+            ServiceDefinition service = YamlFiles.read(file, ServiceDefinition.class);
+            validate(where, service);
+            String folder = where.substring(0, where.indexOf('/'));
+            if (!folder.equals(service.code())) {
+                throw new InvalidFileException(where, "code: '" + service.code() + "' must equal the folder name '" + folder + "'");
+            }
+            if (loaded.putIfAbsent(service.code(), service) != null) {
+                throw new InvalidFileException(where, "code: '" + service.code() + "' is declared twice");
+            }
+        }
+        this.services = Map.copyOf(loaded);
+    }
+
+    public Collection<ServiceDefinition> all() {
+        return services.values().stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
+    }
+
+    public Optional<ServiceDefinition> find(String code) {
+        return Optional.ofNullable(code).map(services::get);
+    }
+
+    static void validate(String where, ServiceDefinition s) {
+        List<String> problems = new ArrayList<>();
+        if (s.code() == null || !CODE.matcher(s.code()).matches()) {
+            problems.add("code: must be lower-case letters, digits and hyphens");
+        }
+        if (s.name() == null || blank(s.name().en()) || blank(s.name().bn())) {
+            problems.add("name: needs both 'en' and 'bn'");
+        }
+        if (s.process() == null || !s.process().matches("[A-Za-z][A-Za-z0-9]*")) {
+            problems.add("process: must be the id of the BPMN process that runs the service");
+        }
+        if (s.fee() == null || s.fee().amount() == null || s.fee().amount().compareTo(BigDecimal.ZERO) < 0) {
+            problems.add("fee.amount: must be zero or more");
+        } else if (!"BDT".equals(s.fee().currency())) {
+            problems.add("fee.currency: must be BDT");
+        }
+        if (s.slaWorkingDays() < 1) {
+            problems.add("slaWorkingDays: must be at least 1");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < s.fields().size(); i++) {
+            validateField("fields[" + i + "]", s.fields().get(i), names, problems);
+        }
+        Set<String> kinds = new HashSet<>();
+        for (int i = 0; i < s.documents().size(); i++) {
+            validateDocument("documents[" + i + "]", s.documents().get(i), kinds, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFileException(where, String.join("; ", problems));
+        }
+    }
+
+    private static void validateField(String at, FormField f, Set<String> names, List<String> problems) {
+        if (f.name() == null || !NAME.matcher(f.name()).matches()) {
+            problems.add(at + ".name: must be a camelCase identifier");
+        } else if (RESERVED.contains(f.name())) {
+            problems.add(at + ".name: '" + f.name() + "' is reserved by OneDoor");
+        } else if (!names.add(f.name())) {
+            problems.add(at + ".name: '" + f.name() + "' is declared twice");
+        }
+        if (f.type() == null) {
+            problems.add(at + ".type: must be one of " + List.of(FieldType.values()));
+        } else if (f.type() == FieldType.choice && f.values().isEmpty()) {
+            problems.add(at + ".values: a choice needs its allowed values");
+        }
+        if (f.pattern() != null) {
+            try {
+                Pattern.compile(f.pattern());
+            } catch (PatternSyntaxException e) {
+                problems.add(at + ".pattern: not a valid regular expression (" + e.getDescription() + ")");
+            }
+        }
+    }
+
+    private static void validateDocument(String at, DocumentRequirement d, Set<String> kinds, List<String> problems) {
+        if (d.kind() == null || !CODE.matcher(d.kind()).matches()) {
+            problems.add(at + ".kind: must be lower-case letters, digits and hyphens");
+        } else if (!kinds.add(d.kind())) {
+            problems.add(at + ".kind: '" + d.kind() + "' is declared twice");
+        }
+        if (d.mediaTypes().isEmpty() || d.mediaTypes().stream().anyMatch(t -> t == null || !t.matches("[a-z]+/[a-z0-9.+-]+"))) {
+            problems.add(at + ".mediaTypes: list one or more media types such as application/pdf");
+        }
+        if (d.maxSize() == null || d.maxSize().toBytes() <= 0) {
+            problems.add(at + ".maxSize: must be a size such as 2MB");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,85 @@
+package org.onedoor.catalogue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.springframework.util.unit.DataSize;
+
+/** One entry of the service catalogue: {@code processes/services/<code>/service.yaml}. */
+public record ServiceDefinition(
+        String code,
+        LocalizedName name,
+        String description,
+        String process,
+        Fee fee,
+        int slaWorkingDays,
+        List<FormField> fields,
+        List<DocumentRequirement> documents) {
+
+    public ServiceDefinition {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    public Optional<FormField> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public Optional<DocumentRequirement> document(String kind) {
+        return documents.stream().filter(d -> d.kind().equals(kind)).findFirst();
+    }
+
+    public record Fee(BigDecimal amount, String currency) {
+    }
+
+    public enum FieldType { text, number, date, choice }
+
+    /** A form field the applicant fills in; {@code pattern} is a Java regular expression the whole value must match. */
+    public record FormField(String name, FieldType type, boolean required, String pattern, List<String> values) {
+        public FormField {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+    }
+
+    /**
+     * A document the applicant brings; its real type is read from its content, never from its name.
+     * {@code maxSize} is written like {@code 2MB} in YAML and given in bytes over the API.
+     */
+    public record DocumentRequirement(String kind, List<String> mediaTypes,
+            @JsonDeserialize(using = SizeReader.class) @JsonSerialize(using = SizeWriter.class) DataSize maxSize,
+            boolean mandatory) {
+        public DocumentRequirement {
+            mediaTypes = mediaTypes == null ? List.of() : List.copyOf(mediaTypes);
+        }
+    }
+
+    static class SizeReader extends JsonDeserializer<DataSize> {
+        @Override
+        public DataSize deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return DataSize.parse(text);
+            } catch (IllegalArgumentException e) {
+                return (DataSize) ctx.handleWeirdStringValue(DataSize.class, text, "not a size such as 2MB");
+            }
+        }
+    }
+
+    static class SizeWriter extends JsonSerializer<DataSize> {
+        @Override
+        public void serialize(DataSize value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeNumber(value.toBytes());
+        }
+    }
+}

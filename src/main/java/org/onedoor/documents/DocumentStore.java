@@ -1,0 +1,48 @@
+package org.onedoor.documents;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Content-addressed document storage: a document is kept once under its SHA-256, however many requests
+ * carry it. Runs in the caller's transaction, so a request that fails leaves no document behind.
+ */
+@Component
+public class DocumentStore {
+
+    private final JdbcClient jdbc;
+
+    public DocumentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the content unless it is already there; returns its SHA-256 in lower-case hex. */
+    public String store(byte[] content) {
+        String sha256 = sha256(content);
+        int present = jdbc.sql("select count(*) from document_content where sha256 = ?").param(sha256)
+                .query(Integer.class).single();
+        if (present == 0) {
+            jdbc.sql("insert into document_content (sha256, size_bytes, content) values (?, ?, ?)")
+                    .params(sha256, content.length, content).update();
+        }
+        return sha256;
+    }
+
+    public Optional<byte[]> load(String sha256) {
+        return jdbc.sql("select content from document_content where sha256 = ?").param(sha256)
+                .query(byte[].class).optional();
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.onedoor.intake;
+
+import java.util.Map;
+
+/** The {@code request} part of a filing: which service, who applies, and the service's form fields. */
+public record IntakeRequest(String serviceCode, Applicant applicant, Map<String, Object> fields) {
+
+    public IntakeRequest {
+        fields = fields == null ? Map.of() : fields;
+    }
+
+    public record Applicant(String name, String nationalId, String phone, String email, String district) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.onedoor.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Published inside the intake transaction once a request is stored: listeners (the timeline, the process
+ * start) run in that transaction, so a failure of any of them rejects the whole request.
+ */
+public record RequestAccepted(
+        String trackingNumber,
+        String serviceCode,
+        String processId,
+        String applicantName,
+        Map<String, Object> fields,
+        Instant receivedAt,
+        LocalDate expectedBy) {
+}

@@ -1,0 +1,78 @@
+package org.onedoor.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.onedoor.intake.Receipt.ReceivedDocument;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The intake record of every request: who filed what, when, and which documents came with it. */
+@Repository
+public class ServiceRequests {
+
+    private final JdbcClient jdbc;
+
+    ServiceRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What the tracking page and the back office may read of a request. */
+    public record FiledRequest(String trackingNumber, String serviceCode, String applicantName, Instant receivedAt,
+            LocalDate expectedBy, String trackingCodeHash) {
+
+        /** True if the citizen's tracking code is the one printed on this request's receipt. */
+        public boolean codeMatches(String trackingCode) {
+            return TrackingCodes.matches(trackingCode, trackingCodeHash);
+        }
+    }
+
+    void insert(String trackingNumber, String trackingCodeHash, IntakeRequest request, String formJson,
+            Instant receivedAt, LocalDate expectedBy, String receivedBy) {
+        var a = request.applicant();
+        jdbc.sql("""
+                insert into service_request (tracking_number, tracking_code_hash, service_code, applicant_name,
+                  applicant_national_id, applicant_phone, applicant_email, applicant_district, form_data,
+                  received_at, expected_by, received_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(trackingNumber, trackingCodeHash, request.serviceCode(), a.name().trim(), a.nationalId(),
+                        a.phone(), blankToNull(a.email()), a.district().trim(), formJson, Timestamp.from(receivedAt),
+                        expectedBy, receivedBy)
+                .update();
+    }
+
+    void insertDocument(String trackingNumber, ReceivedDocument d) {
+        jdbc.sql("""
+                insert into request_document (tracking_number, kind, file_name, media_type, size_bytes, sha256)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(trackingNumber, d.kind(), d.fileName(), d.mediaType(), d.size(), d.sha256())
+                .update();
+    }
+
+    public Optional<FiledRequest> find(String trackingNumber) {
+        return jdbc.sql("""
+                select tracking_number, service_code, applicant_name, received_at, expected_by, tracking_code_hash
+                from service_request where tracking_number = ?""")
+                .param(trackingNumber)
+                .query((rs, i) -> new FiledRequest(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getObject(5, LocalDate.class), rs.getString(6)))
+                .optional();
+    }
+
+    public List<ReceivedDocument> documents(String trackingNumber) {
+        return jdbc.sql("""
+                select kind, file_name, media_type, size_bytes, sha256 from request_document
+                where tracking_number = ? order by kind""")
+                .param(trackingNumber)
+                .query((rs, i) -> new ReceivedDocument(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5)))
+                .list();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,73 @@
+package org.onedoor.system;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. OneDoor's REST API uses HTTP Basic against the same users as the Camunda webapps;
+ * the webapps and Camunda's REST API authenticate themselves (their own login and filter), so Spring
+ * Security lets those paths through. Everything not listed as public needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private final ObjectMapper json;
+
+    SecurityConfiguration(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/camunda/**", "/engine-rest/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // Camunda's webapps bring their own CSRF protection; its REST API is stateless.
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication users) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/assets/**").permitAll()
+                        .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/api/requests/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "frontdesk")
+                        .requestMatchers("/actuator/**").hasAnyAuthority(
+                                CamundaIdentityAuthentication.GROUP + "supervisor",
+                                CamundaIdentityAuthentication.GROUP + "camunda-admin")
+                        .anyRequest().authenticated())
+                .authenticationProvider(users)
+                .httpBasic(b -> b.realmName("OneDoor").authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
+                    problem(response, "auth.required", HttpStatus.UNAUTHORIZED, "Log in with your OneDoor user.");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
+                        problem(response, "auth.forbidden", HttpStatus.FORBIDDEN, "Your role may not do this.")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    private void problem(HttpServletResponse response, String code, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetails.of(code, status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

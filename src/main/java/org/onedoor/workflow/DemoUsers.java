@@ -1,0 +1,39 @@
+package org.onedoor.workflow;
+
+import org.onedoor.casework.OfficerRole;
+import org.onedoor.dispatch.Connector;
+import org.onedoor.dispatch.ConnectorRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's people, all with the password {@code onedoor.demo.password}: {@code frontdesk}, {@code supervisor}
+ * and {@code <mda>-desk|head|director} for every task-list MDA. Exists only in the demo profile.
+ */
+@Component
+@Profile("demo")
+class DemoUsers {
+
+    private final IdentitySetup setup;
+    private final ConnectorRegistry connectors;
+    private final String password;
+
+    DemoUsers(IdentitySetup setup, ConnectorRegistry connectors, @Value("${onedoor.demo.password}") String password) {
+        this.setup = setup;
+        this.connectors = connectors;
+        this.password = password;
+    }
+
+    void create() {
+        setup.user("frontdesk", password, "Farhana", "Front desk", IdentitySetup.FRONT_DESK);
+        setup.user("supervisor", password, "Sabina", "Supervisor", IdentitySetup.SUPERVISOR);
+        for (Connector c : connectors.all()) {
+            if (c.mode() == Connector.Mode.tasklist) {
+                for (OfficerRole role : OfficerRole.values()) {
+                    setup.user(role.group(c.code()), password, c.officerTitle(role), c.name().en(), role.group(c.code()));
+                }
+            }
+        }
+    }
+}

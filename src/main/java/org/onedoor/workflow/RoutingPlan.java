@@ -1,0 +1,68 @@
+package org.onedoor.workflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.onedoor.casework.OfficerRole;
+import org.onedoor.dispatch.ConnectorRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the result of a service's routing decision (DMN, hit policy COLLECT, outputs {@code mda},
+ * {@code stage}, {@code reviewLevels}) for the service process: stages run one after another, the MDAs of
+ * one stage in parallel. Used from BPMN expressions as {@code routingPlan}.
+ */
+@Component("routingPlan")
+public class RoutingPlan {
+
+    private final ConnectorRegistry connectors;
+
+    public RoutingPlan(ConnectorRegistry connectors) {
+        this.connectors = connectors;
+    }
+
+    /** The stage numbers in order. A decision naming no MDA, or an MDA without a connector, is a design error. */
+    public List<Integer> stages(List<Map<String, Object>> routing) {
+        if (routing == null || routing.isEmpty()) {
+            throw new RoutingException("The routing decision named no MDA for this request.");
+        }
+        for (Map<String, Object> row : routing) {
+            String mda = (String) row.get("mda");
+            if (connectors.find(mda).isEmpty()) {
+                throw new RoutingException("The routing decision names MDA '" + mda
+                        + "', which has no folder under connectors/.");
+            }
+            Object levels = row.get("reviewLevels");
+            if (!(levels instanceof Number n) || n.intValue() < 1 || n.intValue() > OfficerRole.values().length) {
+                throw new RoutingException("The routing decision gives MDA '" + mda + "' review levels '" + levels
+                        + "'; allowed are 1 to " + OfficerRole.values().length + ".");
+            }
+        }
+        return routing.stream().map(row -> ((Number) row.get("stage")).intValue()).distinct().sorted().toList();
+    }
+
+    public List<String> mdas(List<Map<String, Object>> routing, Number stage) {
+        return routing.stream()
+                .filter(row -> ((Number) row.get("stage")).intValue() == stage.intValue())
+                .map(row -> (String) row.get("mda"))
+                .distinct()
+                .toList();
+    }
+
+    /** How far up the MDA's chain the request goes (1 desk officer, 2 section head, 3 director). */
+    public int reviewLevels(List<Map<String, Object>> routing, String mdaCode) {
+        return routing.stream()
+                .filter(row -> Objects.equals(row.get("mda"), mdaCode))
+                .mapToInt(row -> ((Number) row.get("reviewLevels")).intValue())
+                .max()
+                .orElseThrow(() -> new RoutingException("No routing row for MDA '" + mdaCode + "'."));
+    }
+
+    /** The routing rules and the connectors disagree: an incident for an operator, not a business outcome. */
+    static class RoutingException extends IllegalStateException {
+        RoutingException(String message) {
+            super(message);
+        }
+    }
+}
