@@ -1,0 +1,36 @@
+package org.onedoor.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class WorkingDayCalendarTest {
+
+    private final WorkingDayCalendar calendar = new WorkingDayCalendar(ZoneId.of("Asia/Dhaka"),
+            Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), List.of(LocalDate.of(2026, 12, 16)));
+
+    @Test
+    void skipsTheBangladeshWeekend() {
+        // Thursday 10 December 2026 + 1 working day = Sunday 13 December.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 10), 1)).isEqualTo(LocalDate.of(2026, 12, 13));
+    }
+
+    @Test
+    void skipsHolidays() {
+        // Tuesday 15 December + 1 = Thursday 17 (Victory Day on the 16th).
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 15), 1)).isEqualTo(LocalDate.of(2026, 12, 17));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 12, 16))).isFalse();
+    }
+
+    @Test
+    void fifteenWorkingDaysAreThreeWorkingWeeksNotCountingTheDayOfFiling() {
+        // Filed Sunday 1 November 2026: 4 days that week, 5 and 5 in the next two, the 15th is Sunday the 22nd.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 1), 15)).isEqualTo(LocalDate.of(2026, 11, 22));
+    }
+}
