@@ -20,7 +20,8 @@ import org.onedoor.dispatch.ConnectorRegistry;
 import org.onedoor.tracking.Timeline;
 
 /**
- * In-memory engine for the process tests ({@code camunda.cfg.xml}, one per JVM), the real delegates built with plain constructors
+ * In-memory engine for the process tests ({@code process-test.camunda.cfg.xml}, one per JVM; not named
+ * {@code camunda.cfg.xml}, which would become the JVM's default engine and capture the REST API in integration tests), the real delegates built with plain constructors
  * and registered under their bean names, the timeline mocked so that tests can check what citizens would see.
  */
 abstract class ProcessTestSupport {
@@ -28,7 +29,8 @@ abstract class ProcessTestSupport {
     static final ConnectorRegistry CONNECTORS = new ConnectorRegistry(ConnectorRegistry.DEFAULT_LOCATION);
 
     @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+    ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
 
     protected Timeline timeline;
 

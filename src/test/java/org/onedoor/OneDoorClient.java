@@ -1,0 +1,133 @@
+package org.onedoor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** What the integration tests do over HTTP, as the front desk, officers and citizens would. */
+public class OneDoorClient {
+
+    public static final String PASSWORD = "demo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestRestTemplate http;
+
+    public OneDoorClient(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** A request part plus documents, as {@code curl -F} sends them. */
+    public static MultiValueMap<String, Object> filing(String requestJson, Map<String, byte[]> documents) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders jsonPart = new HttpHeaders();
+        jsonPart.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("request", new HttpEntity<>(requestJson, jsonPart));
+        documents.forEach((kind, content) -> parts.add(kind, new HttpEntity<>(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return kind + ".bin";
+            }
+        })));
+        return parts;
+    }
+
+    /** The example of {@code docs/examples/<service>/}: request.json and one file per document kind. */
+    public static MultiValueMap<String, Object> example(String service) {
+        Path folder = Path.of("docs/examples", service);
+        try (Stream<Path> files = Files.list(folder)) {
+            Map<String, byte[]> documents = new java.util.TreeMap<>();
+            for (Path f : files.filter(p -> !p.getFileName().toString().equals("request.json")).toList()) {
+                String name = f.getFileName().toString();
+                documents.put(name.substring(0, name.lastIndexOf('.')), Files.readAllBytes(f));
+            }
+            return filing(Files.readString(folder.resolve("request.json")), documents);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ResponseEntity<JsonNode> file(String user, MultiValueMap<String, Object> parts) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, PASSWORD);
+        return client.exchange("/api/requests", HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> track(String trackingNumber, String code) {
+        return http.getForEntity("/api/track/{n}?code={c}", JsonNode.class, trackingNumber, code);
+    }
+
+    /** The open tasks of a request that the officer may see in the given candidate group. */
+    public List<JsonNode> tasks(String officer, String trackingNumber, String group) {
+        JsonNode tasks = http.withBasicAuth(officer, PASSWORD).getForObject(
+                "/engine-rest/task?processInstanceBusinessKey={k}&candidateGroup={g}", JsonNode.class,
+                trackingNumber, group);
+        return tasks == null ? List.of() : Stream.of(JSON.convertValue(tasks, JsonNode[].class)).toList();
+    }
+
+    /**
+     * Waits for the group's task of the request, then claims and completes it as the group's demo user
+     * ({@code <mda>-<role>}), through Camunda's REST API as Tasklist does.
+     */
+    public void decide(String trackingNumber, String group, String decision, String comment) {
+        List<JsonNode> tasks = await("a task for " + group, () -> {
+            List<JsonNode> found = tasks(group, trackingNumber, group);
+            return found.isEmpty() ? null : found;
+        });
+        String taskId = tasks.get(0).path("id").asText();
+        var officer = http.withBasicAuth(group, PASSWORD);
+        assertThat(officer.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", group), Void.class, taskId)
+                .getStatusCode().value()).isEqualTo(204);
+        Map<String, Object> variables = comment == null
+                ? Map.of("decision", Map.of("value", decision))
+                : Map.of("decision", Map.of("value", decision), "comment", Map.of("value", comment));
+        ResponseEntity<String> done = officer.postForEntity("/engine-rest/task/{id}/complete",
+                Map.of("variables", variables), String.class, taskId);
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isIn(200, 204);
+    }
+
+    public JsonNode awaitStatus(String trackingNumber, String code, String status) {
+        return await("status " + status + " of " + trackingNumber, () -> {
+            JsonNode body = track(trackingNumber, code).getBody();
+            return body != null && status.equals(body.path("status").asText()) ? body : null;
+        });
+    }
+
+    /** Polls (the job executor works asynchronously) for at most 30 seconds. */
+    public static <T> T await(String what, Supplier<T> probe) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+}

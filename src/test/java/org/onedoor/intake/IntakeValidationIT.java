@@ -1,0 +1,164 @@
+package org.onedoor.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onedoor.DemoIntegrationTest;
+import org.onedoor.OneDoorClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.MultiValueMap;
+
+/** Every kind of bad filing gets its code and the path of what is wrong, and leaves no row anywhere. */
+@DemoIntegrationTest
+class IntakeValidationIT {
+
+    private static final String VALID = """
+            {"serviceCode": "social-safety-net-allowance",
+             "applicant": {"name": "Abdul Karim", "nationalId": "1944123456789", "phone": "01812345678",
+                           "district": "Rangpur"},
+             "fields": {"allowanceType": "old-age", "dateOfBirth": "1954-03-01", "monthlyIncome": 1500}}""";
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+
+    OneDoorClient client;
+
+    @BeforeEach
+    void client() {
+        client = new OneDoorClient(http);
+    }
+
+    private static Map<String, byte[]> documents() {
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        documents.put("national-id", PDF);
+        documents.put("photo", PNG);
+        documents.put("income-certificate", PDF);
+        return documents;
+    }
+
+    private Map<String, Long> rows() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("service_request", "request_document", "document_content")) {
+            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        // Only intake writes RECEIVED; the job executor may be adding other entries for earlier requests.
+        counts.put("tracking_event", jdbc.sql("select count(*) from tracking_event where status = 'RECEIVED'")
+                .query(Long.class).single());
+        counts.put("process instances", jdbc.sql("select count(*) from ACT_HI_PROCINST where SUPER_PROCESS_INSTANCE_ID_ is null")
+                .query(Long.class).single());
+        return counts;
+    }
+
+    /** Files the parts, expects the status and code, and checks that nothing was stored. */
+    private JsonNode rejected(MultiValueMap<String, Object> parts, int status, String code) {
+        Map<String, Long> before = rows();
+        ResponseEntity<JsonNode> response = client.file("frontdesk", parts);
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody().path("code").asText()).isEqualTo(code);
+        assertThat(response.getBody().toString()).doesNotContain("Exception", "at org.");
+        assertThat(rows()).isEqualTo(before);
+        return response.getBody();
+    }
+
+    private JsonNode invalid(String requestJson, Map<String, byte[]> documents, String path, String code) {
+        JsonNode body = rejected(OneDoorClient.filing(requestJson, documents), 422, "request.invalid");
+        assertThat(body.path("errors").toString()).contains("\"path\":\"" + path + "\"", "\"code\":\"" + code + "\"");
+        return body;
+    }
+
+    @Test
+    void theValidFilingIsAccepted() {
+        Map<String, Long> before = rows();
+        assertThat(client.file("frontdesk", OneDoorClient.filing(VALID, documents())).getStatusCode().value()).isEqualTo(201);
+        assertThat(rows().get("service_request")).isEqualTo(before.get("service_request") + 1);
+    }
+
+    @Test
+    void anUnknownService() {
+        rejected(OneDoorClient.filing(VALID.replace("social-safety-net-allowance", "moon-landing"), documents()),
+                422, "service.unknown");
+    }
+
+    @Test
+    void malformedJsonOrNoRequestPart() {
+        rejected(OneDoorClient.filing("{not json", documents()), 400, "request.malformed");
+        MultiValueMap<String, Object> noRequest = OneDoorClient.filing(VALID, documents());
+        noRequest.remove("request");
+        rejected(noRequest, 400, "request.malformed");
+    }
+
+    @Test
+    void applicantFields() {
+        invalid(VALID.replace("01812345678", "12345"), documents(), "applicant.phone", "field.pattern");
+        invalid(VALID.replace("1944123456789", "12AB"), documents(), "applicant.nationalId", "field.pattern");
+        invalid(VALID.replace("\"name\": \"Abdul Karim\", ", ""), documents(), "applicant.name", "field.required");
+        invalid(VALID.replace("\"district\": \"Rangpur\"", "\"district\": \"Rangpur\", \"email\": \"nope\""), documents(),
+                "applicant.email", "field.pattern");
+    }
+
+    @Test
+    void formFields() {
+        invalid(VALID.replace("old-age", "student"), documents(), "fields.allowanceType", "field.not-allowed");
+        invalid(VALID.replace("1500", "\"a lot\""), documents(), "fields.monthlyIncome", "field.type");
+        invalid(VALID.replace("1954-03-01", "01/03/1954"), documents(), "fields.dateOfBirth", "field.type");
+        invalid(VALID.replace("\"monthlyIncome\": 1500", "\"monthlyIncome\": 1500, \"favouriteColour\": \"blue\""),
+                documents(), "fields.favouriteColour", "field.unknown");
+        invalid(VALID.replace("\"allowanceType\": \"old-age\", ", ""), documents(), "fields.allowanceType",
+                "field.required");
+        invalid(VALID.replace("\"monthlyIncome\": 1500", "\"monthlyIncome\": 1500, \"bankAccount\": \"12\""),
+                documents(), "fields.bankAccount", "field.pattern");
+    }
+
+    @Test
+    void documents_() {
+        Map<String, byte[]> missing = documents();
+        missing.remove("photo");
+        invalid(VALID, missing, "documents.photo", "document.missing");
+
+        Map<String, byte[]> wrongType = documents();
+        wrongType.put("photo", "MZ this is a program pretending to be a photo".getBytes(StandardCharsets.US_ASCII));
+        JsonNode body = invalid(VALID, wrongType, "documents.photo", "document.type-not-allowed");
+        // A renamed Windows program is recognised by its content, whatever its name.
+        assertThat(body.path("errors").get(0).path("message").asText()).contains("application/x-msdownload");
+
+        Map<String, byte[]> tooLarge = documents();
+        byte[] big = new byte[1024 * 1024 + 1];
+        System.arraycopy(PNG, 0, big, 0, PNG.length);
+        tooLarge.put("photo", big);
+        invalid(VALID, tooLarge, "documents.photo", "document.too-large");
+
+        Map<String, byte[]> unexpected = documents();
+        unexpected.put("horoscope", PDF);
+        invalid(VALID, unexpected, "documents.horoscope", "document.unexpected");
+
+        Map<String, byte[]> empty = documents();
+        empty.put("income-certificate", new byte[0]);
+        invalid(VALID, empty, "documents.income-certificate", "document.empty");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Map<String, byte[]> missing = documents();
+        missing.remove("national-id");
+        JsonNode body = invalid(VALID.replace("01812345678", "1").replace("old-age", "x"), missing,
+                "documents.national-id", "document.missing");
+        assertThat(body.path("errors")).hasSize(3);
+    }
+}

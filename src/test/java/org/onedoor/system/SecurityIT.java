@@ -1,0 +1,63 @@
+package org.onedoor.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.onedoor.DemoIntegrationTest;
+import org.onedoor.OneDoorClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** What is public, what needs a login and which role, on the demo profile. */
+@DemoIntegrationTest
+class SecurityIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void filingNeedsAFrontDeskLogin() {
+        OneDoorClient client = new OneDoorClient(http);
+        ResponseEntity<JsonNode> anonymous = client.file(null, OneDoorClient.example("trade-licence"));
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.getBody().path("code").asText()).isEqualTo("auth.required");
+
+        ResponseEntity<JsonNode> officer = client.file("city-corporation-desk", OneDoorClient.example("trade-licence"));
+        assertThat(officer.getStatusCode().value()).isEqualTo(403);
+        assertThat(officer.getBody().path("code").asText()).isEqualTo("auth.forbidden");
+
+        ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth("frontdesk", "guess")
+                .getForEntity("/api/requests", JsonNode.class);
+        assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void camundasRestApiIsNeverOpen() {
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForEntity("/engine-rest/user", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("admin", "demo").getForEntity("/engine-rest/user", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        // An officer may log in but not see other people's tasks or manage users.
+        ResponseEntity<String> users = http.withBasicAuth("fire-service-desk", "demo")
+                .getForEntity("/engine-rest/authorization?resourceType=4", String.class);
+        assertThat(users.getBody()).doesNotContain("camunda-admin");
+    }
+
+    @Test
+    void theCatalogueTrackingHealthAndWebappsArePublic() {
+        JsonNode services = http.getForObject("/api/services", JsonNode.class);
+        assertThat(services.findValuesAsText("code")).containsExactly("land-mutation",
+                "social-safety-net-allowance", "trade-licence");
+        assertThat(http.getForEntity("/api/services/trade-licence", JsonNode.class).getBody()
+                .path("documents").get(0).path("maxSize").asLong()).isEqualTo(2 * 1024 * 1024);
+        assertThat(http.getForEntity("/api/services/nothing", JsonNode.class).getBody().path("code").asText())
+                .isEqualTo("service.unknown");
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForEntity("/camunda/app/tasklist/", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/", String.class).getBody()).contains("OneDoor");
+    }
+}
