@@ -58,6 +58,9 @@ class SecurityIT {
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(http.getForEntity("/camunda/app/tasklist/", String.class).getStatusCode().value()).isEqualTo(200);
+        // The webapps load their plugins before anyone logs in: Spring Security must leave their API alone.
+        assertThat(http.getForEntity("/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js", String.class)
+                .getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForEntity("/", String.class).getBody()).contains("OneDoor");
     }
 }
