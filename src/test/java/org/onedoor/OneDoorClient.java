@@ -73,6 +73,15 @@ public class OneDoorClient {
         return client.exchange("/api/requests", HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
+    /** The manifest of a signed packet in its JSON form {@code {"manifest": base64, "signature": base64}}. */
+    public static JsonNode manifestOf(JsonNode signed) {
+        try {
+            return JSON.readTree(java.util.Base64.getDecoder().decode(signed.path("manifest").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public ResponseEntity<JsonNode> track(String trackingNumber, String code) {
         return http.getForEntity("/api/track/{n}?code={c}", JsonNode.class, trackingNumber, code);
     }

@@ -43,9 +43,12 @@ class RequestJourneyIT {
     void aTradeLicenceIsClearedByThreeMdasAndApproved() {
         Filed filed = file("trade-licence");
         assertThat(filed.number()).matches("ODSC-\\d{4}-\\d{6}-\\d");
-        assertThat(filed.receipt().path("fee").path("amount").asInt()).isEqualTo(2000);
-        assertThat(filed.receipt().path("documents")).hasSize(3);
-        assertThat(filed.receipt().path("documents").get(0).path("mediaType").asText()).isEqualTo("application/pdf");
+        JsonNode receipt = OneDoorClient.manifestOf(filed.receipt());
+        assertThat(receipt.path("type").asText()).isEqualTo("receipt");
+        assertThat(receipt.path("trackingNumber").asText()).isEqualTo(filed.number());
+        assertThat(receipt.path("payload").path("fee").path("amount").asInt()).isEqualTo(2000);
+        assertThat(receipt.path("documents")).hasSize(3);
+        assertThat(receipt.path("documents").findValuesAsText("mediaType")).containsOnly("application/pdf");
 
         for (String group : List.of("fire-service-desk", "environment-desk", "city-corporation-desk",
                 "city-corporation-head", "city-corporation-director")) {

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +15,12 @@ import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.documents.DocumentStore;
-import org.onedoor.intake.Receipt.ReceivedDocument;
+import org.onedoor.intake.ServiceRequests.ReceivedDocument;
+import org.onedoor.messagelog.MessageLog;
+import org.onedoor.packet.Manifest;
+import org.onedoor.packet.PacketSigner;
+import org.onedoor.packet.PacketType;
+import org.onedoor.packet.SignedPacket;
 import org.onedoor.system.OneDoorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /** The party a receipt is addressed to: the applicant at the counter. */
+    static final String RECEIPT_RECIPIENT = "applicant";
 
     private final ServiceCatalogue catalogue;
     private final RequestValidator validator;
@@ -39,10 +49,12 @@ public class IntakeService {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PacketSigner signer;
+    private final MessageLog messageLog;
 
     IntakeService(ServiceCatalogue catalogue, RequestValidator validator, DocumentStore documents,
             ServiceRequests requests, TrackingNumbers trackingNumbers, WorkingDayCalendar calendar,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketSigner signer, MessageLog messageLog) {
         this.catalogue = catalogue;
         this.validator = validator;
         this.documents = documents;
@@ -52,6 +64,8 @@ public class IntakeService {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.signer = signer;
+        this.messageLog = messageLog;
     }
 
     @Transactional
@@ -84,9 +98,27 @@ public class IntakeService {
                 request.applicant().name().trim(), checked.fields(), receivedAt, expectedBy));
         log.info("Accepted {} for {} from {} with {} document(s)", trackingNumber, service.code(), frontDeskUser,
                 received.size());
-        Receipt receipt = new Receipt(trackingNumber, service.code(), service.name(), service.fee(), receivedAt,
-                expectedBy, List.copyOf(received));
-        return new IntakeResponse(trackingNumber, trackingCode, receipt);
+        SignedPacket receipt = receipt(service, trackingNumber, receivedAt, expectedBy, received, frontDeskUser);
+        return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());
+    }
+
+    /** The acknowledgement the citizen takes home, signed by OneDoor and kept in the message log. */
+    private SignedPacket receipt(ServiceDefinition service, String trackingNumber, Instant receivedAt, LocalDate expectedBy,
+            List<ReceivedDocument> received, String frontDeskUser) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("serviceName", Map.of("en", service.name().en(), "bn", service.name().bn()));
+        payload.put("fee", Map.of("amount", service.fee().amount(), "currency", service.fee().currency()));
+        payload.put("receivedAt", Manifest.formatTime(receivedAt));
+        payload.put("receivedBy", frontDeskUser);
+        payload.put("expectedCompletion", expectedBy.toString());
+        List<Manifest.DocumentEntry> documents = received.stream()
+                .map(d -> new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256())).toList();
+        Manifest manifest = new Manifest(UUID.randomUUID(), PacketType.RECEIPT, trackingNumber, service.code(),
+                signer.party(), RECEIPT_RECIPIENT, receivedAt, payload, documents);
+        SignedPacket packet = signer.sign(manifest);
+        messageLog.append(new MessageLog.Entry(MessageLog.Direction.OUT, RECEIPT_RECIPIENT, manifest.packetId().toString(),
+                PacketType.RECEIPT.wireName(), trackingNumber, packet.manifest(), packet.signature()));
+        return packet;
     }
 
     private String toJson(Object value) {

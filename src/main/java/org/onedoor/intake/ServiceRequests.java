@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.onedoor.intake.Receipt.ReceivedDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +27,10 @@ public class ServiceRequests {
         public boolean codeMatches(String trackingCode) {
             return TrackingCodes.matches(trackingCode, trackingCodeHash);
         }
+    }
+
+    /** A document as intake received it: its kind, the applicant's file name, its detected type, size and digest. */
+    public record ReceivedDocument(String kind, String fileName, String mediaType, long size, String sha256) {
     }
 
     void insert(String trackingNumber, String trackingCodeHash, IntakeRequest request, String formJson,

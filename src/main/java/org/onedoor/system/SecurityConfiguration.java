@@ -52,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/requests/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "frontdesk")
+                        .requestMatchers("/api/admin/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .requestMatchers("/actuator/**").hasAnyAuthority(
                                 CamundaIdentityAuthentication.GROUP + "supervisor",
                                 CamundaIdentityAuthentication.GROUP + "camunda-admin")

@@ -12,7 +12,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Outside the demo profile there is no user and no password to guess; groups and filters are still set up. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // OneDoor needs a signing key in every profile; the test borrows the development one, explicitly.
+        "onedoor.packet.signing-key=file:certs/dev/odsc.key.pem",
+        "onedoor.packet.signing-certificate=file:certs/dev/odsc.pem",
+        "onedoor.packet.allow-development-pki=true"})
 @ContextConfiguration(initializers = TestDatabase.class)
 class ProductionProfileIT {
 

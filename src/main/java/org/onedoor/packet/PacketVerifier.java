@@ -1,0 +1,171 @@
+package org.onedoor.packet;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.onedoor.documents.DocumentStore;
+
+/**
+ * Checks a received packet. Every failure has its own code and changes nothing; only a packet that passes
+ * every check is remembered against replay. The order is cheap checks first, the signature before anything
+ * that trusts the manifest's claims.
+ */
+public class PacketVerifier {
+
+    private static final ASN1ObjectIdentifier[] REQUIRED_ATTRIBUTES = {CMSAttributes.contentType,
+            CMSAttributes.messageDigest, CMSAttributes.signingTime, PKCSObjectIdentifiers.id_aa_signingCertificateV2};
+
+    private final TrustStore trust;
+    private final ReplayGuard replay;
+    private final Clock clock;
+    private final Duration window;
+
+    PacketVerifier(TrustStore trust, ReplayGuard replay, Clock clock, Duration window) {
+        this.trust = trust;
+        this.replay = replay;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /**
+     * Verifies the packet addressed to {@code recipient} with the documents that came beside it, by name, and
+     * remembers its id. Returns the manifest; throws {@link PacketException} with the reason otherwise.
+     */
+    public Manifest verify(SignedPacket packet, Map<String, byte[]> documents, String recipient) {
+        Manifest manifest = Manifest.fromCanonical(packet.manifest());
+        Signature signature = parse(packet);
+        SignerInformation signer = signature.signer();
+        X509Certificate certificate = signature.certificate();
+        checkAttributes(signer, certificate);
+        if (!trust.trusts(manifest.sender(), certificate)) {
+            throw new PacketException("signer.untrusted", "The signer " + certificate.getSubjectX500Principal()
+                    + " is not trusted for the sender '" + manifest.sender() + "'.");
+        }
+        checkValidity(certificate);
+        checkSignature(signer, certificate);
+        if (!manifest.recipient().equals(recipient)) {
+            throw new PacketException("packet.wrong-recipient",
+                    "The packet is addressed to '" + manifest.recipient() + "', not to '" + recipient + "'.");
+        }
+        Instant now = clock.instant();
+        if (manifest.createdAt().isBefore(now.minus(window)) || manifest.createdAt().isAfter(now.plus(window))) {
+            throw new PacketException("packet.clock-skew", "The packet was created at " + manifest.createdAt()
+                    + ", outside " + window + " of this server's time " + now + ".");
+        }
+        checkDocuments(manifest, documents);
+        if (replay.seen(manifest.packetId())) {
+            throw new PacketException("packet.replayed", "Packet " + manifest.packetId() + " was received before.");
+        }
+        replay.remember(manifest.packetId(), manifest.sender());
+        return manifest;
+    }
+
+    private record Signature(SignerInformation signer, X509Certificate certificate) {
+    }
+
+    private static Signature parse(SignedPacket packet) {
+        try {
+            CMSSignedData data = new CMSSignedData(new CMSProcessableByteArray(packet.manifest()), packet.signature());
+            Collection<SignerInformation> signers = data.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                throw new PacketException("signature.malformed", "The signature must have exactly one signer.");
+            }
+            SignerInformation signer = signers.iterator().next();
+            Collection<X509CertificateHolder> matches = data.getCertificates().getMatches(signer.getSID());
+            if (matches.size() != 1) {
+                throw new PacketException("signature.malformed", "The signature must include the signer's certificate.");
+            }
+            return new Signature(signer, new JcaX509CertificateConverter().getCertificate(matches.iterator().next()));
+        } catch (CMSException | CertificateException | IllegalArgumentException | ClassCastException e) {
+            throw new PacketException("signature.malformed", "The signature is not a DER CMS SignedData with its signer's certificate.");
+        }
+    }
+
+    private static void checkAttributes(SignerInformation signer, X509Certificate certificate) {
+        AttributeTable signed = signer.getSignedAttributes();
+        for (ASN1ObjectIdentifier required : REQUIRED_ATTRIBUTES) {
+            if (signed == null || signed.get(required) == null) {
+                throw new PacketException("signature.attributes-missing", "The signature lacks the signed attribute "
+                        + required + " (CAdES-BES needs content-type, message-digest, signing-time, signing-certificate-v2).");
+            }
+        }
+        ASN1Encodable value = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2).getAttrValues().getObjectAt(0);
+        ESSCertIDv2[] ids = SigningCertificateV2.getInstance(value).getCerts();
+        if (ids.length == 0 || !MessageDigest.isEqual(ids[0].getCertHash(), sha256(certificate))) {
+            throw new PacketException("signature.invalid", "signing-certificate-v2 does not name the signer's certificate.");
+        }
+    }
+
+    private void checkValidity(X509Certificate certificate) {
+        Date now = Date.from(clock.instant());
+        if (now.after(certificate.getNotAfter())) {
+            throw new PacketException("certificate.expired", "The signer's certificate expired on "
+                    + certificate.getNotAfter().toInstant() + ".");
+        }
+        if (now.before(certificate.getNotBefore())) {
+            throw new PacketException("certificate.not-yet-valid", "The signer's certificate is valid only from "
+                    + certificate.getNotBefore().toInstant() + ".");
+        }
+    }
+
+    private static void checkSignature(SignerInformation signer, X509Certificate certificate) {
+        boolean valid;
+        try {
+            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new PacketException("signature.invalid", "The signature does not match the manifest.");
+        }
+    }
+
+    private static void checkDocuments(Manifest manifest, Map<String, byte[]> documents) {
+        for (Manifest.DocumentEntry entry : manifest.documents()) {
+            byte[] content = documents.get(entry.name());
+            if (content == null) {
+                throw new PacketException("document.missing", "The document '" + entry.name() + "' named in the manifest is missing.");
+            }
+            if (content.length != entry.size() || !DocumentStore.sha256(content).equals(entry.sha256())) {
+                throw new PacketException("document.digest-mismatch", "The document '" + entry.name()
+                        + "' does not match its size and SHA-256 in the manifest.");
+            }
+        }
+        for (String name : documents.keySet()) {
+            if (manifest.documents().stream().noneMatch(d -> d.name().equals(name))) {
+                throw new PacketException("document.unexpected", "The document '" + name + "' is not in the manifest.");
+            }
+        }
+    }
+
+    private static byte[] sha256(X509Certificate certificate) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

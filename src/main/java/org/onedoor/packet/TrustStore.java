@@ -1,0 +1,25 @@
+package org.onedoor.packet;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which certificates OneDoor trusts for which party. Certificates are pinned per party: a certificate
+ * trusted for the land office does not make a packet from the fire service acceptable.
+ */
+public record TrustStore(Map<String, List<X509Certificate>> byParty) {
+
+    public TrustStore {
+        byParty = Map.copyOf(byParty);
+    }
+
+    boolean trusts(String party, X509Certificate certificate) {
+        return byParty.getOrDefault(party, List.of()).contains(certificate);
+    }
+
+    Set<String> parties() {
+        return byParty.keySet();
+    }
+}

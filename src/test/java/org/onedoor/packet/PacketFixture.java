@@ -1,0 +1,88 @@
+package org.onedoor.packet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.onedoor.documents.DocumentStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A small world of parties for packet tests: a CA, trusted certificates for the ODSC and two MDAs (plus an
+ * expired and a not-yet-valid one for the land office), a stranger's CA, and a database for the replay guard.
+ */
+final class PacketFixture {
+
+    static final Instant NOW = Instant.now();
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final DevPki.Issued CA = DevPki.ca(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3650)));
+    static final DevPki.Issued ODSC = DevPki.issue(CA, "odsc", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    static final DevPki.Issued LAND = DevPki.issue(CA, "land-office", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    static final DevPki.Issued FIRE = DevPki.issue(CA, "fire-service", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    static final DevPki.Issued LAND_EXPIRED = DevPki.issue(CA, "land-office", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(10)));
+    static final DevPki.Issued LAND_FUTURE = DevPki.issue(CA, "land-office", NOW.plus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(400)));
+    static final DevPki.Issued LAND_RSA = DevPki.issue(CA, "land-office", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)), rsa());
+    static final DevPki.Issued STRANGER_CA = DevPki.ca(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    static final DevPki.Issued STRANGER = DevPki.issue(STRANGER_CA, "land-office", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+
+    static final TrustStore TRUST = new TrustStore(Map.of(
+            "odsc", List.of(ODSC.certificate()),
+            "land-office", List.of(LAND.certificate(), LAND_EXPIRED.certificate(), LAND_FUTURE.certificate(), LAND_RSA.certificate()),
+            "fire-service", List.of(FIRE.certificate())));
+
+    static final byte[] DEED = "%PDF-1.4 the sale deed".getBytes(StandardCharsets.US_ASCII);
+
+    private PacketFixture() {
+    }
+
+    static DataSource database(String name) {
+        DriverManagerDataSource data = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(data).load().migrate();
+        return data;
+    }
+
+    static PacketVerifier verifier(DataSource data) {
+        return new PacketVerifier(TRUST, new ReplayGuard(JdbcClient.create(data), CLOCK), CLOCK, Duration.ofMinutes(5));
+    }
+
+    static CmsPacketSigner signer(String party, DevPki.Issued issued) {
+        return new CmsPacketSigner(party, new KeyFiles.SigningKey(issued.keys().getPrivate(), issued.certificate()));
+    }
+
+    /** A decision from the land office to the ODSC, with the deed beside it. */
+    static Manifest decision(Instant createdAt) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decision", "approved");
+        payload.put("caseNumber", "AC-LAND-2026-0042");
+        payload.put("areaDecimal", 8.25);
+        return new Manifest(UUID.randomUUID(), PacketType.DECISION, "ODSC-2026-000123-7", "land-mutation", "land-office",
+                "odsc", createdAt, payload, List.of(new Manifest.DocumentEntry("deed", "application/pdf", DEED.length,
+                DocumentStore.sha256(DEED))));
+    }
+
+    static Map<String, byte[]> deed() {
+        return Map.of("deed", DEED);
+    }
+
+    private static java.security.KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
