@@ -3,7 +3,7 @@ package org.onedoor.packet;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Which certificates OneDoor trusts for which party. Certificates are pinned per party: a certificate
@@ -15,11 +15,11 @@ public record TrustStore(Map<String, List<X509Certificate>> byParty) {
         byParty = Map.copyOf(byParty);
     }
 
-    boolean trusts(String party, X509Certificate certificate) {
-        return byParty.getOrDefault(party, List.of()).contains(certificate);
-    }
-
-    Set<String> parties() {
-        return byParty.keySet();
+    /**
+     * The pinned instance equal to {@code certificate}, if the party trusts it. Verifying with the instance
+     * loaded at startup reuses its already decoded and checked public key.
+     */
+    Optional<X509Certificate> pinned(String party, X509Certificate certificate) {
+        return byParty.getOrDefault(party, List.of()).stream().filter(certificate::equals).findFirst();
     }
 }
