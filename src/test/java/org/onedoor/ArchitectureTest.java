@@ -21,6 +21,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("org.onedoor.workflow..", "org.onedoor.system..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda..");
 
+    /** Keys and CMS stay behind the packet package's narrow interface. */
+    @ArchTest
+    static final ArchRule onlyPacketUsesBouncyCastle = noClasses()
+            .that().resideOutsideOfPackage("org.onedoor.packet..")
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+
     @ArchTest
     static final ArchRule nothingDependsOnWorkflow = noClasses()
             .that().resideOutsideOfPackage("org.onedoor.workflow..")
