@@ -54,7 +54,7 @@ class IntakeValidationIT {
 
     private Map<String, Long> rows() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("service_request", "request_document", "document_content")) {
+        for (String table : List.of("service_request", "request_document", "document_content", "message_log")) {
             counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         // Only intake writes RECEIVED; the job executor may be adding other entries for earlier requests.
