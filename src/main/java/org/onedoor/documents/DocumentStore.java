@@ -3,7 +3,6 @@ package org.onedoor.documents;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,10 +32,6 @@ public class DocumentStore {
         return sha256;
     }
 
-    public Optional<byte[]> load(String sha256) {
-        return jdbc.sql("select content from document_content where sha256 = ?").param(sha256)
-                .query(byte[].class).optional();
-    }
 
     public static String sha256(byte[] content) {
         try {

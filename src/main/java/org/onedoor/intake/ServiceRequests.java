@@ -55,7 +55,11 @@ public class ServiceRequests {
                 .update();
     }
 
+    /** The request, if the number is one: a mistyped number fails its check digit before any query. */
     public Optional<FiledRequest> find(String trackingNumber) {
+        if (!TrackingNumbers.isValid(trackingNumber)) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 select tracking_number, service_code, applicant_name, received_at, expected_by, tracking_code_hash
                 from service_request where tracking_number = ?""")

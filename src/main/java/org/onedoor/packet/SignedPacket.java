@@ -13,13 +13,4 @@ public record SignedPacket(byte[] manifest, byte[] signature) {
         return Map.of("manifest", Base64.getEncoder().encodeToString(manifest),
                 "signature", Base64.getEncoder().encodeToString(signature));
     }
-
-    public static SignedPacket fromJson(Map<String, String> json) {
-        try {
-            return new SignedPacket(Base64.getDecoder().decode(json.getOrDefault("manifest", "")),
-                    Base64.getDecoder().decode(json.getOrDefault("signature", "")));
-        } catch (IllegalArgumentException e) {
-            throw new PacketException("packet.malformed", "manifest and signature must be base64.");
-        }
-    }
 }

@@ -2,9 +2,5 @@ package org.onedoor.tracking;
 
 /** Where a request stands, as the citizen sees it. The last timeline entry gives the current status. */
 public enum RequestStatus {
-    RECEIVED, IN_PROGRESS, APPROVED, REJECTED, RETURNED;
-
-    public boolean isFinal() {
-        return this == APPROVED || this == REJECTED || this == RETURNED;
-    }
+    RECEIVED, IN_PROGRESS, APPROVED, REJECTED, RETURNED
 }
