@@ -3,12 +3,14 @@ package org.onedoor.catalogue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -58,11 +60,12 @@ public class ServiceCatalogue {
                 throw new InvalidFileException(where, "code: '" + service.code() + "' is declared twice");
             }
         }
-        this.services = Map.copyOf(loaded);
+        // Sorted once here: the catalogue endpoint lists it on every call.
+        this.services = Collections.unmodifiableMap(new TreeMap<>(loaded));
     }
 
     public Collection<ServiceDefinition> all() {
-        return services.values().stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
+        return services.values();
     }
 
     public Optional<ServiceDefinition> find(String code) {

@@ -2,11 +2,12 @@ package org.onedoor.dispatch;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.onedoor.casework.OfficerRole;
@@ -45,11 +46,11 @@ public class ConnectorRegistry {
                 throw new InvalidFileException(where, "code: '" + connector.code() + "' is declared twice");
             }
         }
-        this.connectors = Map.copyOf(loaded);
+        this.connectors = Collections.unmodifiableMap(new TreeMap<>(loaded));
     }
 
     public Collection<Connector> all() {
-        return connectors.values().stream().sorted(Comparator.comparing(Connector::code)).toList();
+        return connectors.values();
     }
 
     public Optional<Connector> find(String code) {

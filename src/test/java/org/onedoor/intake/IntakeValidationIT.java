@@ -127,7 +127,7 @@ class IntakeValidationIT {
     }
 
     @Test
-    void documents_() {
+    void documentsAreCheckedForPresenceSizeKindAndRealType() {
         Map<String, byte[]> missing = documents();
         missing.remove("photo");
         invalid(VALID, missing, "documents.photo", "document.missing");
