@@ -27,7 +27,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         String profiles = String.join("_", context.getEnvironment().getActiveProfiles());
         String name = "onedoor_it_" + (profiles.isEmpty() ? "default" : profiles);
         Map<String, Object> properties = postgres() ? createPostgres(name) : Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                "spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000",
                 "spring.datasource.username", "sa",
                 "spring.datasource.password", "");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("onedoor-test-db", properties));

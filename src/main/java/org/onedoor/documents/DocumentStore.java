@@ -32,6 +32,10 @@ public class DocumentStore {
         return sha256;
     }
 
+    public byte[] load(String sha256) {
+        return jdbc.sql("select content from document_content where sha256 = ?").param(sha256)
+                .query((rs, i) -> rs.getBytes(1)).single();
+    }
 
     public static String sha256(byte[] content) {
         try {

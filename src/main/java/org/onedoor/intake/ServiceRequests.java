@@ -3,9 +3,14 @@ package org.onedoor.intake;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +19,11 @@ import org.springframework.stereotype.Repository;
 public class ServiceRequests {
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    ServiceRequests(JdbcClient jdbc) {
+    ServiceRequests(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** What the tracking page and the back office may read of a request. */
@@ -67,6 +74,38 @@ public class ServiceRequests {
                 .query((rs, i) -> new FiledRequest(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getObject(5, LocalDate.class), rs.getString(6)))
                 .optional();
+    }
+
+    /** What an MDA needs to act on the request: the applicant and the form as filed, for the request packet. */
+    public Map<String, Object> particulars(String trackingNumber) {
+        return jdbc.sql("""
+                select applicant_name, applicant_national_id, applicant_phone, applicant_email, applicant_district,
+                  form_data, expected_by from service_request where tracking_number = ?""")
+                .param(trackingNumber)
+                .query((rs, i) -> {
+                    Map<String, Object> applicant = new LinkedHashMap<>();
+                    applicant.put("name", rs.getString(1));
+                    applicant.put("nationalId", rs.getString(2));
+                    applicant.put("phone", rs.getString(3));
+                    if (rs.getString(4) != null) {
+                        applicant.put("email", rs.getString(4));
+                    }
+                    applicant.put("district", rs.getString(5));
+                    Map<String, Object> particulars = new LinkedHashMap<>();
+                    particulars.put("applicant", applicant);
+                    particulars.put("form", parse(rs.getString(6)));
+                    particulars.put("expectedCompletion", rs.getObject(7, LocalDate.class).toString());
+                    return particulars;
+                })
+                .single();
+    }
+
+    private Map<String, Object> parse(String formJson) {
+        try {
+            return json.readValue(formJson, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form_data is written by intake as JSON", e);
+        }
     }
 
     public List<ReceivedDocument> documents(String trackingNumber) {

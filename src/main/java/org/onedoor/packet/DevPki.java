@@ -36,7 +36,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Makes the development PKI in {@code certs/dev/}: a demo root CA, and an ECDSA P-256 signing certificate and
- * key for the ODSC and for every MDA folder under {@code connectors/}. Run it with
+ * key for the ODSC and for every MDA folder under {@code connectors/}, whose certificate is also copied into
+ * that folder as {@code <mda>.dev.pem} for the connector's {@code trust}. Run it with
  * {@code ./mvnw -q compile exec:java -Dexec.mainClass=org.onedoor.packet.DevPki}. Nothing it makes may be
  * trusted in production: the CA's name says so, and OneDoor refuses it outside the demo.
  */
@@ -69,6 +70,10 @@ public final class DevPki {
             Issued issued = issue(ca, party, now, now.plus(Duration.ofDays(1825)));
             write(out.resolve(party + ".pem"), issued.certificate());
             write(out.resolve(party + ".key.pem"), issued.keys());
+            if (!party.equals("odsc")) {
+                // The certificate OneDoor trusts for the MDA lives in its connector folder (no private key there).
+                write(connectors.resolve(party).resolve(party + ".dev.pem"), issued.certificate());
+            }
         }
         System.out.println("Development PKI written to " + out + " for " + parties);
     }

@@ -21,7 +21,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.springframework.core.io.Resource;
 
 /** Reads keys and certificates from PEM files or PKCS#12 key stores named in configuration. */
-final class KeyFiles {
+public final class KeyFiles {
 
     private KeyFiles() {
     }
@@ -34,7 +34,8 @@ final class KeyFiles {
         }
     }
 
-    static List<X509Certificate> certificates(Resource file) {
+    /** Every certificate in a PEM or DER file. */
+    public static List<X509Certificate> certificates(Resource file) {
         try (InputStream in = file.getInputStream()) {
             List<X509Certificate> certificates = new ArrayList<>();
             CertificateFactory factory = CertificateFactory.getInstance("X.509");

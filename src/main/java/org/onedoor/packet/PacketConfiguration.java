@@ -35,8 +35,9 @@ class PacketConfiguration {
         return new CmsPacketSigner(properties.party(), key);
     }
 
+    /** The certificates of {@code onedoor.packet.trust} and those every {@link TrustedParties} bean contributes. */
     @Bean
-    TrustStore trustStore(PacketProperties properties) {
+    TrustStore trustStore(PacketProperties properties, List<TrustedParties> contributors) {
         Map<String, List<X509Certificate>> byParty = new LinkedHashMap<>();
         properties.trust().forEach((party, files) -> {
             List<X509Certificate> certificates = new ArrayList<>();
@@ -46,11 +47,17 @@ class PacketConfiguration {
             refuseDevelopmentPki(properties, "onedoor.packet.trust." + party, certificates);
             byParty.put(party, certificates);
         });
+        for (TrustedParties contributor : contributors) {
+            contributor.trustedCertificates().forEach((party, certificates) -> {
+                refuseDevelopmentPki(properties, contributor.describe(party), certificates);
+                byParty.computeIfAbsent(party, p -> new ArrayList<>()).addAll(certificates);
+            });
+        }
         return new TrustStore(byParty);
     }
 
     @Bean
-    PacketVerifier packetVerifier(TrustStore trust, ReplayGuard replay, Clock clock, PacketProperties properties) {
+    PacketVerifier packetVerifier(TrustStore trust, SeenPackets replay, Clock clock, PacketProperties properties) {
         return new PacketVerifier(trust, replay, clock, properties.clockSkew());
     }
 

@@ -1,5 +1,7 @@
 package org.onedoor.packet;
 
+import org.springframework.core.io.Resource;
+
 /**
  * The one way to OneDoor's signing key: it signs manifests and nothing else, and never hands the key out.
  */
@@ -9,4 +11,9 @@ public interface PacketSigner {
     String party();
 
     SignedPacket sign(Manifest manifest);
+
+    /** A signer for {@code party} from a PKCS#12 store, or a PEM key with its PEM certificate. */
+    static PacketSigner load(String party, Resource key, Resource certificate, char[] password) {
+        return new CmsPacketSigner(party, KeyFiles.signingKey(key, certificate, password));
+    }
 }

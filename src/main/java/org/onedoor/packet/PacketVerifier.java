@@ -45,7 +45,7 @@ public class PacketVerifier {
     private final Clock clock;
     private final Duration window;
 
-    PacketVerifier(TrustStore trust, ReplayGuard replay, Clock clock, Duration window) {
+    public PacketVerifier(TrustStore trust, ReplayGuard replay, Clock clock, Duration window) {
         this.trust = trust;
         this.replay = replay;
         this.clock = clock;
@@ -77,10 +77,9 @@ public class PacketVerifier {
                     + ", outside " + window + " of this server's time " + now + ".");
         }
         checkDocuments(manifest, documents);
-        if (replay.seen(manifest.packetId())) {
+        if (!replay.firstSight(manifest.packetId(), manifest.sender())) {
             throw new PacketException("packet.replayed", "Packet " + manifest.packetId() + " was received before.");
         }
-        replay.remember(manifest.packetId(), manifest.sender());
         return manifest;
     }
 

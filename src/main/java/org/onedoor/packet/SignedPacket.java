@@ -9,6 +9,18 @@ import java.util.Map;
  */
 public record SignedPacket(byte[] manifest, byte[] signature) {
 
+    /** The JSON form back: both members must be present and base64. */
+    public static SignedPacket fromJson(Map<?, ?> json) {
+        try {
+            if (json.get("manifest") instanceof String manifest && json.get("signature") instanceof String signature) {
+                return new SignedPacket(Base64.getDecoder().decode(manifest), Base64.getDecoder().decode(signature));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the same answer as a missing member
+        }
+        throw new PacketException("packet.malformed", "Expected {\"manifest\": base64, \"signature\": base64}.");
+    }
+
     public Map<String, String> toJson() {
         return Map.of("manifest", Base64.getEncoder().encodeToString(manifest),
                 "signature", Base64.getEncoder().encodeToString(signature));

@@ -51,6 +51,10 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/assets/**").permitAll()
                         .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // MDA systems (and the demo's simulated ones) prove who they are by signing every packet.
+                        .requestMatchers("/api/mda/**", "/simulator/mda/**").permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/ws/**")).permitAll()
+                        .requestMatchers("/simulator/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .requestMatchers("/api/requests/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "frontdesk")
                         .requestMatchers("/api/admin/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .requestMatchers("/actuator/**").hasAnyAuthority(

@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.onedoor.dispatch.MdaAnswered;
+import org.onedoor.dispatch.RequestDelivered;
 import org.onedoor.intake.RequestAccepted;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -45,6 +49,19 @@ public class Timeline {
                 .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), RequestStatus.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
+    }
+
+    @EventListener
+    void onDelivered(RequestDelivered delivered) {
+        record(delivered.trackingNumber(), RequestStatus.IN_PROGRESS, delivered.mdaCode(),
+                "Sent to " + delivered.mdaName() + " for review.", null);
+    }
+
+    /** Before the process moves on: the MDA's own words come before any outcome they lead to. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void onAnswer(MdaAnswered answer) {
+        record(answer.trackingNumber(), RequestStatus.IN_PROGRESS, answer.mdaCode(), answer.message(), null);
     }
 
     @EventListener

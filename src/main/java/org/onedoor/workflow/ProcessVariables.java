@@ -20,6 +20,11 @@ final class ProcessVariables {
     static final String CORRECTION_NOTE = "correctionNote";
     /** Input parameter of the "record outcome" tasks: approved, rejected or returned. */
     static final String OUTCOME = "outcome";
+    /** The id of the request packet an MDA exchange sends, fixed before the first attempt. */
+    static final String PACKET_ID = "packetId";
+    /** What the MDA system answered: accepted or incomplete, then approved, rejected or info-needed. */
+    static final String MDA_OUTCOME = "mdaOutcome";
+    static final String MDA_REASON = "mdaReason";
 
     private ProcessVariables() {
     }

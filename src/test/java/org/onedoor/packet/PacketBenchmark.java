@@ -48,7 +48,7 @@ public final class PacketBenchmark {
 
             double raw = opsPerSecond(() -> rawHashAndKeyOperations(document));
             PacketVerifier verifier = new PacketVerifier(PacketFixture.TRUST,
-                    new ReplayGuard(org.springframework.jdbc.core.simple.JdbcClient.create(data), java.time.Clock.systemUTC()),
+                    new SeenPackets(org.springframework.jdbc.core.simple.JdbcClient.create(data), java.time.Clock.systemUTC()),
                     java.time.Clock.systemUTC(), Duration.ofMinutes(5));
             double onedoor = opsPerSecond(() -> {
                 Manifest manifest = manifest(document);

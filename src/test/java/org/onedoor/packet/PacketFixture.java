@@ -54,7 +54,7 @@ final class PacketFixture {
     }
 
     static PacketVerifier verifier(DataSource data) {
-        return new PacketVerifier(TRUST, new ReplayGuard(JdbcClient.create(data), CLOCK), CLOCK, Duration.ofMinutes(5));
+        return new PacketVerifier(TRUST, new SeenPackets(JdbcClient.create(data), CLOCK), CLOCK, Duration.ofMinutes(5));
     }
 
     static CmsPacketSigner signer(String party, DevPki.Issued issued) {

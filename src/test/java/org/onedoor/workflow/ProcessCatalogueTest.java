@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
+import org.onedoor.dispatch.Connector;
 import org.onedoor.dispatch.ConnectorRegistry;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -76,7 +77,7 @@ class ProcessCatalogueTest {
 
     @Test
     void thereAreProcessesToCheck() {
-        assertThat(bpmnFiles).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(bpmnFiles).hasSizeGreaterThanOrEqualTo(5);
         assertThat(dmnFiles).hasSizeGreaterThanOrEqualTo(3);
         assertThat(formFiles).isNotEmpty();
     }
@@ -99,7 +100,7 @@ class ProcessCatalogueTest {
     @Test
     void everyExpressionNamesAnExistingBeanOrAKnownVariable() {
         Set<String> variables = Set.of("execution", "task", ProcessVariables.DUE_DATE, ProcessVariables.MDA_CODE,
-                ProcessVariables.DECISION, ProcessVariables.REVIEW_LEVELS);
+                ProcessVariables.DECISION, ProcessVariables.REVIEW_LEVELS, ProcessVariables.MDA_OUTCOME);
         for (Path file : bpmnFiles) {
             String xml = read(file);
             Matcher m = EXPRESSION_ROOT.matcher(xml);
@@ -133,7 +134,14 @@ class ProcessCatalogueTest {
         for (Path file : bpmnFiles) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-                assertThat(processIds).as(file + ": " + call.getId() + " calls").contains(call.getCalledElement());
+                if (call.getCalledElement().equals("${mdaWork.process(mdaCode)}")) {
+                    for (Connector.Mode mode : Connector.Mode.values()) {
+                        assertThat(processIds).as(file + ": " + call.getId() + " calls for " + mode)
+                                .contains(MdaWork.processFor(mode));
+                    }
+                } else {
+                    assertThat(processIds).as(file + ": " + call.getId() + " calls").contains(call.getCalledElement());
+                }
             }
             for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
                 assertThat(decisionIds).as(file + ": " + rule.getId() + " decides").contains(rule.getCamundaDecisionRef());

@@ -2,12 +2,17 @@ package org.onedoor.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onedoor.dispatch.ConnectorRegistry;
+import org.onedoor.dispatch.MdaDeliveries;
 import org.onedoor.tracking.Timeline;
 
 /**
@@ -33,6 +39,7 @@ abstract class ProcessTestSupport {
             .configurationResource("process-test.camunda.cfg.xml").build();
 
     protected Timeline timeline;
+    protected MdaDeliveries deliveries;
 
     @BeforeEach
     void registerDelegates() {
@@ -42,6 +49,35 @@ abstract class ProcessTestSupport {
         Mocks.register("mdaReviewStartedListener", new MdaReviewStartedListener(timeline, CONNECTORS));
         Mocks.register("reviewDecisionListener", new ReviewDecisionListener(timeline, CONNECTORS));
         Mocks.register("recordOutcome", new RecordOutcomeDelegate(timeline));
+        deliveries = mock(MdaDeliveries.class);
+        when(deliveries.prepare(any(), any())).thenAnswer(call -> UUID.randomUUID());
+        Mocks.register("mdaWork", new MdaWork(CONNECTORS));
+        Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(deliveries));
+        Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries, timeline));
+    }
+
+    /**
+     * An MDA with a system (fire service, environment in the demo connectors): its packet is sent by executing
+     * the send job, then the MDA acknowledges and decides as its inbound calls would.
+     */
+    void systemAnswers(String mdaCode, String decision) {
+        RuntimeService runtime = extension.getProcessEngine().getRuntimeService();
+        ProcessInstance exchange = runtime.createProcessInstanceQuery().processDefinitionKey(MdaWork.MDA_EXCHANGE)
+                .variableValueEquals(ProcessVariables.MDA_CODE, mdaCode).active().singleResult();
+        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
+        correlate(exchange, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
+        correlate(exchange, MdaAnswerCorrelator.DECIDED, decision);
+        Job continuation = BpmnAwareTests.jobQuery().processInstanceId(exchange.getId()).singleResult();
+        if (continuation != null) {
+            BpmnAwareTests.execute(continuation);
+        }
+    }
+
+    void correlate(ProcessInstance exchange, String message, String outcome) {
+        extension.getProcessEngine().getRuntimeService().createMessageCorrelation(message)
+                .processInstanceId(exchange.getId())
+                .setVariable(ProcessVariables.MDA_OUTCOME, outcome)
+                .correlate();
     }
 
     @AfterEach

@@ -1,0 +1,13 @@
+package org.onedoor.dispatch;
+
+import java.util.List;
+
+import org.onedoor.packet.SignedPacket;
+
+/** A signed request packet with its documents, on its way to one MDA system at {@code endpoint}. */
+record OutboundPacket(Connector connector, String endpoint, SignedPacket packet, List<Attachment> documents) {
+
+    /** A document beside the manifest, named as the manifest names it. */
+    record Attachment(String name, String mediaType, byte[] content) {
+    }
+}

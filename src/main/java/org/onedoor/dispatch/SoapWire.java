@@ -1,0 +1,54 @@
+package org.onedoor.dispatch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPBinding;
+import org.apache.camel.Exchange;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.onedoor.packet.SignedPacket;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SOAP wire form in the route: a CXF JAX-WS client of {@link MdaSystemPort} with MTOM, one per MDA and
+ * address, with the connector's timeouts.
+ */
+@Component
+class SoapWire {
+
+    private final Map<String, MdaSystemPort> clients = new ConcurrentHashMap<>();
+
+    void deliver(Exchange exchange) throws PacketFault {
+        OutboundPacket outbound = exchange.getMessage().getBody(OutboundPacket.class);
+        List<SoapPacket.Document> documents = outbound.documents().stream()
+                .map(d -> new SoapPacket.Document(d.name(), new DataHandler(new ByteArrayDataSource(d.content(), d.mediaType()))))
+                .toList();
+        SoapPacket receipt = client(outbound.connector(), outbound.endpoint())
+                .deliver(new SoapPacket(outbound.packet().manifest(), outbound.packet().signature(), documents));
+        exchange.getMessage().setBody(new SignedPacket(receipt.getManifest(), receipt.getSignature()));
+    }
+
+    private MdaSystemPort client(Connector connector, String endpoint) {
+        return clients.computeIfAbsent(connector.code() + " " + endpoint, key -> {
+            JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+            factory.setServiceClass(MdaSystemPort.class);
+            factory.setAddress(endpoint);
+            MdaSystemPort port = (MdaSystemPort) factory.create();
+            ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(true);
+            Client client = ClientProxy.getClient(port);
+            HTTPClientPolicy policy = new HTTPClientPolicy();
+            policy.setConnectionTimeout(connector.timeouts().connectDuration().toMillis());
+            policy.setReceiveTimeout(connector.timeouts().responseDuration().toMillis());
+            ((HTTPConduit) client.getConduit()).setClient(policy);
+            return port;
+        });
+    }
+}

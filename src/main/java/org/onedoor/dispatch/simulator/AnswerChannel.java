@@ -1,0 +1,109 @@
+package org.onedoor.dispatch.simulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPBinding;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.onedoor.dispatch.DeliveryFailedException;
+import org.onedoor.dispatch.OneDoorMdaPort;
+import org.onedoor.dispatch.PacketFault;
+import org.onedoor.dispatch.SoapPacket;
+import org.onedoor.packet.PacketType;
+import org.onedoor.packet.SignedPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * How a simulated MDA answers OneDoor: over REST to {@code /api/mda/...} or over SOAP to {@code /ws/mda}, as
+ * the published contracts describe. A refusal is final and logged; anything else is retried by the caller.
+ */
+public class AnswerChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerChannel.class);
+
+    private final Supplier<String> oneDoorUrl;
+    private final RestClient rest;
+    private final Map<String, OneDoorMdaPort> soap = new ConcurrentHashMap<>();
+
+    /** {@code oneDoorUrl} is asked at each answer: in the demo it holds the server's port, known only once it runs. */
+    public AnswerChannel(Supplier<String> oneDoorUrl, RestClient.Builder rest) {
+        this.oneDoorUrl = oneDoorUrl;
+        this.rest = rest.build();
+    }
+
+    void send(SimulatedMdas.Transport transport, PacketType type, SignedPacket packet, Map<String, byte[]> documents) {
+        if (transport == SimulatedMdas.Transport.SOAP) {
+            sendSoap(type, packet, documents);
+        } else {
+            sendRest(type, packet, documents);
+        }
+    }
+
+    private void sendRest(PacketType type, SignedPacket packet, Map<String, byte[]> documents) {
+        MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
+        form.add("manifest", part(MediaType.APPLICATION_JSON, packet.manifest()));
+        form.add("signature", part(MediaType.parseMediaType("application/pkcs7-signature"), packet.signature()));
+        documents.forEach((name, content) -> form.add(name, part(MediaType.TEXT_PLAIN, content)));
+        String path = switch (type) {
+            case ACKNOWLEDGEMENT -> "acknowledgements";
+            case DECISION -> "decisions";
+            default -> "status-updates";
+        };
+        try {
+            rest.post().uri(oneDoorUrl.get() + "/api/mda/" + path).contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(form).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException refused) {
+            log.error("OneDoor refused the {}: {}", type.wireName(), refused.getResponseBodyAsString());
+        } catch (RestClientException e) {
+            throw new DeliveryFailedException("OneDoor did not take the " + type.wireName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpEntity<byte[]> part(MediaType type, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return new HttpEntity<>(content, headers);
+    }
+
+    private void sendSoap(PacketType type, SignedPacket packet, Map<String, byte[]> documents) {
+        List<SoapPacket.Document> attachments = documents.entrySet().stream()
+                .map(d -> new SoapPacket.Document(d.getKey(), new DataHandler(new ByteArrayDataSource(d.getValue(), "text/plain"))))
+                .toList();
+        SoapPacket message = new SoapPacket(packet.manifest(), packet.signature(), attachments);
+        OneDoorMdaPort port = soap.computeIfAbsent(oneDoorUrl.get(), url -> {
+            JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+            factory.setServiceClass(OneDoorMdaPort.class);
+            factory.setAddress(url + "/ws/mda");
+            OneDoorMdaPort client = (OneDoorMdaPort) factory.create();
+            ((SOAPBinding) ((BindingProvider) client).getBinding()).setMTOMEnabled(true);
+            return client;
+        });
+        try {
+            switch (type) {
+                case ACKNOWLEDGEMENT -> port.acknowledge(message);
+                case DECISION -> port.decide(message);
+                default -> port.updateStatus(message);
+            }
+        } catch (PacketFault refused) {
+            log.error("OneDoor refused the {}: {} {}", type.wireName(), refused.getFaultInfo().getCode(),
+                    refused.getFaultInfo().getDetail());
+        } catch (WebServiceException e) {
+            throw new DeliveryFailedException("OneDoor did not take the " + type.wireName() + ": " + e.getMessage(), e);
+        }
+    }
+}

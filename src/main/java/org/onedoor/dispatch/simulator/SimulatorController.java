@@ -1,0 +1,95 @@
+package org.onedoor.dispatch.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
+import org.onedoor.dispatch.simulator.SimulatedMdas.Reply;
+import org.onedoor.packet.SignedPacket;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The simulated MDAs' REST side: {@code POST /simulator/mda/<mda>} takes a request packet in the multipart wire
+ * form, as OneDoor's OpenAPI contract tells an MDA system to. {@code /simulator/control/<mda>/failure} (admins)
+ * makes an MDA misbehave for a demo.
+ */
+@RestController
+@Profile("simulator")
+class SimulatorController {
+
+    private final SimulatedMdas mdas;
+
+    SimulatorController(SimulatedMdas mdas) {
+        this.mdas = mdas;
+    }
+
+    @PostMapping(path = "/simulator/mda/{mda}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> deliver(@PathVariable String mda, HttpServletRequest request) throws IOException, ServletException {
+        if (!mdas.plays(mda)) {
+            return problem(HttpStatus.NOT_FOUND, "mda.unknown", "The simulator does not play '" + mda + "'.");
+        }
+        byte[] manifest = null;
+        byte[] signature = null;
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        for (Part part : request.getParts()) {
+            byte[] content;
+            try (InputStream in = part.getInputStream()) {
+                content = in.readAllBytes();
+            }
+            switch (part.getName()) {
+                case "manifest" -> manifest = content;
+                case "signature" -> signature = content;
+                default -> documents.put(part.getName(), content);
+            }
+        }
+        if (manifest == null || signature == null) {
+            return problem(HttpStatus.BAD_REQUEST, "packet.malformed", "The parts 'manifest' and 'signature' are required.");
+        }
+        Reply reply = mdas.deliver(mda, SimulatedMdas.Transport.REST, new SignedPacket(manifest, signature), documents);
+        if (reply instanceof Reply.Receipt receipt) {
+            return ResponseEntity.ok(receipt.packet().toJson());
+        }
+        if (reply instanceof Reply.Refused refused) {
+            return problem(HttpStatus.BAD_REQUEST, refused.code(), refused.detail());
+        }
+        return switch (((Reply.Fail) reply).failure()) {
+            case DOWN -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+            case MALFORMED -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("<html>Maintenance</html>");
+            default -> problem(HttpStatus.INTERNAL_SERVER_ERROR, "mda.error", "The simulated system failed.");
+        };
+    }
+
+    @PutMapping("/simulator/control/{mda}/failure")
+    ResponseEntity<Void> fail(@PathVariable String mda, @RequestParam Failure mode,
+            @RequestParam(defaultValue = "0") int times) {
+        mdas.fail(mda, mode, times);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/simulator/control/{mda}/failure")
+    ResponseEntity<Void> heal(@PathVariable String mda) {
+        mdas.heal(mda);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
