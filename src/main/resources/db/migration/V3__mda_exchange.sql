@@ -6,7 +6,6 @@ create table mda_delivery (
     tracking_number varchar(32)  not null,
     mda_code        varchar(64)  not null,
     prepared_at     timestamp with time zone not null,
-    attempts        int          not null,
     sent_at         timestamp with time zone,
     mda_case_number varchar(100),
     mda_expected_by date
@@ -15,7 +14,8 @@ create table mda_delivery (
 create index mda_delivery_tracking on mda_delivery (tracking_number);
 
 -- What MDA systems answered (acknowledgement, decision, status). An answer the process could not take yet
--- stays with correlated_at null until the relay hands it over: nothing an MDA sent is lost.
+-- stays with settled_at null until the relay hands it over, or finds that no process waits for it any more
+-- (another MDA's rejection ended the request first): nothing an MDA sent is lost or left hanging.
 create table mda_answer (
     packet_id         varchar(36)   primary key,
     request_packet_id varchar(36)   not null references mda_delivery (packet_id),
@@ -23,11 +23,11 @@ create table mda_answer (
     outcome           varchar(32)   not null,
     reason            varchar(2000),
     received_at       timestamp with time zone not null,
-    correlated_at     timestamp with time zone
+    settled_at        timestamp with time zone
 );
 
 create index mda_answer_request on mda_answer (request_packet_id);
-create index mda_answer_pending on mda_answer (correlated_at, received_at);
+create index mda_answer_pending on mda_answer (settled_at, received_at);
 
 -- Documents an MDA sent with its answer (an issued licence, say), stored by digest in document_content.
 create table mda_answer_document (

@@ -10,12 +10,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application in the demo profile on a random port, on H2 or PostgreSQL ({@link TestDatabase}).
+ * The whole application in the demo profile (with the ministry simulator) on a random port, on H2 or
+ * PostgreSQL ({@link TestDatabase}).
  * Every test class using it shares one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // The simulated ministries decide at once and a stored answer is relayed quickly: tests wait less.
+        "onedoor.simulator.decision-delay=200ms", "onedoor.dispatch.relay-interval=1s"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface DemoIntegrationTest {

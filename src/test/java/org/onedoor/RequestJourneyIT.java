@@ -40,7 +40,7 @@ class RequestJourneyIT {
     }
 
     @Test
-    void aTradeLicenceIsClearedByThreeMdasAndApproved() {
+    void aTradeLicenceIsClearedByTwoMinistrySystemsAndTheCityCorporationsOfficers() {
         Filed filed = file("trade-licence");
         assertThat(filed.number()).matches("ODSC-\\d{4}-\\d{6}-\\d");
         JsonNode receipt = OneDoorClient.manifestOf(filed.receipt());
@@ -50,8 +50,7 @@ class RequestJourneyIT {
         assertThat(receipt.path("documents")).hasSize(3);
         assertThat(receipt.path("documents").findValuesAsText("mediaType")).containsOnly("application/pdf");
 
-        for (String group : List.of("fire-service-desk", "environment-desk", "city-corporation-desk",
-                "city-corporation-head", "city-corporation-director")) {
+        for (String group : List.of("city-corporation-desk", "city-corporation-head", "city-corporation-director")) {
             client.decide(filed.number(), group, "approve", null);
         }
 
@@ -60,7 +59,10 @@ class RequestJourneyIT {
         assertThat(status.path("timeline").findValuesAsText("mdaCode"))
                 .contains("city-corporation", "fire-service", "environment");
         assertThat(status.path("timeline").findValuesAsText("message"))
-                .contains("Approved by the Chief revenue officer.");
+                .contains("Approved by the Chief revenue officer.", "Approved by Fire Service and Civil Defence.",
+                        "Approved by Department of Environment.")
+                .anyMatch(m -> m.matches("Fire Service and Civil Defence accepted the request for processing: "
+                        + "case FI-\\d{4}-\\d{5}, expected by \\d{4}-\\d{2}-\\d{2}\\."));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -88,8 +89,13 @@ class DeliveryRoutes extends RouteBuilder {
     }
 
     private static boolean serverError(Exchange exchange) {
-        HttpOperationFailedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpOperationFailedException.class);
-        return e != null && e.getStatusCode() >= 500;
+        return caught(exchange) instanceof HttpOperationFailedException e && e.getStatusCode() >= 500;
+    }
+
+    /** While onWhen decides, the failure is still the exchange's exception. */
+    private static Throwable caught(Exchange exchange) {
+        return exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
     /**
@@ -97,12 +103,15 @@ class DeliveryRoutes extends RouteBuilder {
      * HTTP 4xx a wrong address or contract: neither gets better by asking again at once.
      */
     private static boolean transientSoapFailure(Exchange exchange) {
-        Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = caught(exchange); t != null; t = t.getCause()) {
             if (t instanceof HTTPException http) {
                 return http.getResponseCode() >= 500;
             }
-            if (t instanceof IOException || t instanceof jakarta.xml.ws.soap.SOAPFaultException) {
+            if (t instanceof SoapFault fault) {
+                return fault.getFaultCode().getLocalPart().equals("Server")
+                        || fault.getFaultCode().getLocalPart().equals("Receiver");
+            }
+            if (t instanceof IOException) {
                 return true;
             }
         }

@@ -98,7 +98,7 @@ public class MdaAnswers {
         String packetId = manifest.packetId().toString();
         jdbc.sql("""
                 insert into mda_answer (packet_id, request_packet_id, packet_type, outcome, reason, received_at,
-                  correlated_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                  settled_at) values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(packetId, delivery.packetId(), manifest.type().wireName(), answer.outcome(), answer.reason(),
                         Timestamp.from(now), operation == Operation.UPDATE_STATUS ? Timestamp.from(now) : null)
                 .update();
@@ -129,15 +129,15 @@ public class MdaAnswers {
         return jdbc.sql("""
                 select a.packet_id, a.request_packet_id, d.tracking_number, d.mda_code, a.packet_type, a.outcome, a.reason
                 from mda_answer a join mda_delivery d on d.packet_id = a.request_packet_id
-                where a.correlated_at is null order by a.received_at""")
+                where a.settled_at is null order by a.received_at""")
                 .query((rs, i) -> new MdaAnswered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), null))
                 .list();
     }
 
-    /** The waiting process took the answer; called in the transaction that correlated it. */
-    public void correlated(String packetId) {
-        jdbc.sql("update mda_answer set correlated_at = ? where packet_id = ?")
+    /** The waiting process took the answer, or no process will ever wait for it: the relay stops offering it. */
+    public void settled(String packetId) {
+        jdbc.sql("update mda_answer set settled_at = ? where packet_id = ?")
                 .params(Timestamp.from(clock.instant()), packetId).update();
     }
 

@@ -80,8 +80,8 @@ public class MdaDeliveries {
         }
         UUID packetId = UUID.randomUUID();
         jdbc.sql("""
-                insert into mda_delivery (packet_id, tracking_number, mda_code, prepared_at, attempts)
-                values (?, ?, ?, ?, 0)""")
+                insert into mda_delivery (packet_id, tracking_number, mda_code, prepared_at)
+                values (?, ?, ?, ?)""")
                 .params(packetId.toString(), trackingNumber, mdaCode, Timestamp.from(clock.instant())).update();
         return packetId;
     }
@@ -96,8 +96,8 @@ public class MdaDeliveries {
      */
     public void send(UUID packetId) {
         String id = packetId.toString();
-        jdbc.sql("update mda_delivery set attempts = attempts + 1 where packet_id = ?").param(id).update();
-        Row row = jdbc.sql("select tracking_number, mda_code, sent_at from mda_delivery where packet_id = ?").param(id)
+        Row row = jdbc.sql("select tracking_number, mda_code, sent_at from mda_delivery where packet_id = ? for update")
+                .param(id)
                 .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null)).single();
         Connector connector = connectors.get(row.mdaCode());
         FiledRequest request = requests.find(row.trackingNumber()).orElseThrow();

@@ -1,5 +1,6 @@
 package org.onedoor.workflow;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,13 +61,18 @@ class MdaAnswerCorrelator {
                 .processVariableValueEquals(ProcessVariables.PACKET_ID, answer.requestPacketId())
                 .singleResult();
         if (waiting == null) {
+            if (runtime.createProcessInstanceQuery().processDefinitionKey(MdaWork.MDA_EXCHANGE)
+                    .variableValueEquals(ProcessVariables.PACKET_ID, answer.requestPacketId()).count() == 0) {
+                // The exchange is over (another MDA ended the request): the answer is kept, and awaited no more.
+                answers.settled(answer.packetId());
+            }
             return false;
         }
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.MDA_OUTCOME, answer.outcome());
         variables.put(ProcessVariables.MDA_REASON, answer.reason());
         runtime.messageEventReceived(message, waiting.getId(), variables);
-        answers.correlated(answer.packetId());
+        answers.settled(answer.packetId());
         return true;
     }
 }

@@ -54,6 +54,7 @@ class MdaExchangeTest extends ProcessTestSupport {
         ProcessInstance pi = start();
         execute(job(pi));
         correlate(pi, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
+        execute(job(pi));
         assertThat(pi).isWaitingAt("Event_Decided");
         correlate(pi, MdaAnswerCorrelator.DECIDED, "approved");
         execute(job(pi));
@@ -65,6 +66,7 @@ class MdaExchangeTest extends ProcessTestSupport {
         ProcessInstance pi = start();
         execute(job(pi));
         correlate(pi, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
+        execute(job(pi));
         correlate(pi, MdaAnswerCorrelator.DECIDED, "rejected");
         execute(job(pi));
         assertThat(pi).isEnded().hasPassed("End_Rejected");
@@ -75,6 +77,7 @@ class MdaExchangeTest extends ProcessTestSupport {
         ProcessInstance info = start();
         execute(job(info));
         correlate(info, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
+        execute(job(info));
         correlate(info, MdaAnswerCorrelator.DECIDED, "info-needed");
         execute(job(info));
         assertThat(info).isEnded().hasPassed("End_InfoNeeded");
@@ -82,6 +85,7 @@ class MdaExchangeTest extends ProcessTestSupport {
         ProcessInstance incomplete = start();
         execute(job(incomplete));
         correlate(incomplete, MdaAnswerCorrelator.ACKNOWLEDGED, "incomplete");
+        execute(job(incomplete));
         assertThat(incomplete).isEnded().hasPassed("End_Incomplete");
     }
 
@@ -90,6 +94,8 @@ class MdaExchangeTest extends ProcessTestSupport {
         ProcessInstance pi = start();
         doThrow(new DeliveryRefusedException("Fire Service", "packet.clock-skew", "too old"))
                 .when(deliveries).send(any());
+        execute(job(pi));
+        assertThat(pi).as("the refusal reaches the service in a job of its own").isWaitingAt("End_DeliveryRefused");
         execute(job(pi));
         assertThat(pi).isEnded().hasPassed("Boundary_DeliveryRefused", "End_DeliveryRefused");
         verify(timeline).record(eq("ODSC-2026-000020-3"), eq(RequestStatus.IN_PROGRESS), eq("fire-service"), any(),

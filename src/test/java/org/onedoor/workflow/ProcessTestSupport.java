@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -66,11 +65,9 @@ abstract class ProcessTestSupport {
                 .variableValueEquals(ProcessVariables.MDA_CODE, mdaCode).active().singleResult();
         BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
         correlate(exchange, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
+        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
         correlate(exchange, MdaAnswerCorrelator.DECIDED, decision);
-        Job continuation = BpmnAwareTests.jobQuery().processInstanceId(exchange.getId()).singleResult();
-        if (continuation != null) {
-            BpmnAwareTests.execute(continuation);
-        }
+        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
     }
 
     void correlate(ProcessInstance exchange, String message, String outcome) {

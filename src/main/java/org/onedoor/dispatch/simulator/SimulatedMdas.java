@@ -51,7 +51,9 @@ public class SimulatedMdas {
         /** Answers 500 or a server fault after reading the packet, without processing it. */
         ERROR,
         /** Answers 200 with a body that is not a signed receipt, without processing the packet. */
-        MALFORMED
+        MALFORMED,
+        /** Refuses the packet with a code (HTTP 422, a declared SOAP fault), as a system that cannot take it. */
+        REFUSE
     }
 
     /** What a delivery came in by; the MDA answers the same way. */
@@ -132,6 +134,11 @@ public class SimulatedMdas {
             duplicates.computeIfAbsent(first.packetId().toString(), k -> new AtomicInteger()).incrementAndGet();
             log.info("Simulated {} received packet {} again: answered, not processed twice", mda, first.packetId());
             return new Reply.Receipt(receipt(mda, first, true));
+        }
+        if (failure == Failure.REFUSE) {
+            taken.remove(request.packetId().toString());
+            return new Reply.Refused("mda.cannot-process", "The " + mda + " system does not handle "
+                    + request.serviceCode() + " requests.");
         }
         if (failure == Failure.ERROR || failure == Failure.MALFORMED) {
             taken.remove(request.packetId().toString());

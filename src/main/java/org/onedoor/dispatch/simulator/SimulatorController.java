@@ -65,7 +65,7 @@ class SimulatorController {
             return ResponseEntity.ok(receipt.packet().toJson());
         }
         if (reply instanceof Reply.Refused refused) {
-            return problem(HttpStatus.BAD_REQUEST, refused.code(), refused.detail());
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, refused.code(), refused.detail());
         }
         return switch (((Reply.Fail) reply).failure()) {
             case DOWN -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();

@@ -1,0 +1,206 @@
+package org.onedoor.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onedoor.DemoIntegrationTest;
+import org.onedoor.OneDoorClient;
+import org.onedoor.dispatch.simulator.SimulatedMdas;
+import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Requests travelling to the simulated ministry systems and back: the fire service over SOAP, the department
+ * of environment over REST, each failure the simulator can play, and what OneDoor does about it.
+ */
+@DemoIntegrationTest
+class MdaExchangeIT {
+
+    private static final String FIRE = "fire-service";
+    private static final String ENVIRONMENT = "environment";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SimulatedMdas simulator;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+
+    OneDoorClient client;
+
+    @BeforeEach
+    void client() {
+        client = new OneDoorClient(http);
+    }
+
+    @AfterEach
+    void heal() {
+        simulator.heal(FIRE);
+        simulator.heal(ENVIRONMENT);
+    }
+
+    private record Filed(String number, String code) {
+    }
+
+    /** A trade licence for an industrial business: the fire service and the environment department both take part. */
+    private Filed file(String category) {
+        MultiValueMap<String, Object> parts = OneDoorClient.example("trade-licence");
+        if (!category.equals("industrial")) {
+            String json = ((org.springframework.http.HttpEntity<?>) parts.getFirst("request")).getBody().toString()
+                    .replace("\"industrial\"", "\"" + category + "\"");
+            parts.set("request", new org.springframework.http.HttpEntity<>(json,
+                    ((org.springframework.http.HttpEntity<?>) parts.getFirst("request")).getHeaders()));
+        }
+        JsonNode body = client.file("frontdesk", parts).getBody();
+        return new Filed(body.path("trackingNumber").asText(), body.path("trackingCode").asText());
+    }
+
+    private UUID packetId(Filed filed, String mda) {
+        return OneDoorClient.await("the packet for " + mda, () -> jdbc.sql(
+                        "select packet_id from mda_delivery where tracking_number = ? and mda_code = ?")
+                .params(filed.number(), mda).query(String.class).optional().map(UUID::fromString).orElse(null));
+    }
+
+    private List<String> timeline(Filed filed) {
+        return client.track(filed.number(), filed.code()).getBody().path("timeline").findValuesAsText("message");
+    }
+
+    private Job sendJob(Filed filed, String mda) {
+        return OneDoorClient.await("the send job for " + mda, () -> {
+            ProcessInstance exchange = runtime.createProcessInstanceQuery().processDefinitionKey("MdaExchange")
+                    .processInstanceBusinessKey(filed.number()).variableValueEquals("mdaCode", mda).singleResult();
+            return exchange == null ? null
+                    : management.createJobQuery().processInstanceId(exchange.getId()).activityId("Task_SendPacket").singleResult();
+        });
+    }
+
+    private Job failedSendJob(Filed filed, String mda) {
+        return OneDoorClient.await("a failed send to " + mda, () -> {
+            Job job = sendJob(filed, mda);
+            return job.getExceptionMessage() == null ? null : job;
+        });
+    }
+
+    private void awaitLine(Filed filed, String line) {
+        OneDoorClient.await("'" + line + "' on the timeline", () -> timeline(filed).contains(line) ? true : null);
+    }
+
+    @Test
+    void bothTransportsCarryTheSignedPacketOnceAndTheAnswersComeBackSignedAndLogged() {
+        Filed filed = file("industrial");
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        awaitLine(filed, "Approved by Department of Environment.");
+        for (String mda : List.of(FIRE, ENVIRONMENT)) {
+            UUID id = packetId(filed, mda);
+            assertThat(simulator.processed(id)).as(mda + " processed").isOne();
+            assertThat(simulator.duplicates(id)).as(mda + " duplicates").isZero();
+            assertThat(jdbc.sql("""
+                    select packet_type from message_log where tracking_number = ? and party = ? order by id""")
+                    .params(filed.number(), mda).query(String.class).list())
+                    .as(mda + " in the message log")
+                    .containsSubsequence("request", "receipt", "acknowledgement", "receipt", "decision", "receipt");
+            assertThat(jdbc.sql("""
+                    select d.name from mda_answer_document d join mda_answer a on a.packet_id = d.packet_id
+                    where a.request_packet_id = ?""").param(id.toString()).query(String.class).list())
+                    .as("the clearance the MDA issued").containsExactly("clearance");
+        }
+        assertThat(jdbc.sql("select count(*) from mda_answer a join mda_delivery d on d.packet_id = a.request_packet_id "
+                + "where d.tracking_number = ? and a.settled_at is null").param(filed.number()).query(Long.class).single())
+                .as("every answer reached its process").isZero();
+    }
+
+    @Test
+    void theFirstFailuresAreRedeliveredInTheRouteAndThePacketIsProcessedExactlyOnce() {
+        simulator.fail(FIRE, Failure.ERROR, 2);
+        simulator.fail(ENVIRONMENT, Failure.ERROR, 2);
+        int fireBefore = simulator.attempts(FIRE);
+        int environmentBefore = simulator.attempts(ENVIRONMENT);
+        Filed filed = file("industrial");
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        awaitLine(filed, "Approved by Department of Environment.");
+        assertThat(simulator.attempts(FIRE) - fireBefore).as("SOAP: two server faults, then success").isEqualTo(3);
+        assertThat(simulator.attempts(ENVIRONMENT) - environmentBefore).as("REST: two 500s, then success").isEqualTo(3);
+        for (String mda : List.of(FIRE, ENVIRONMENT)) {
+            assertThat(simulator.processed(packetId(filed, mda))).isOne();
+            assertThat(simulator.duplicates(packetId(filed, mda))).isZero();
+        }
+    }
+
+    @Test
+    void anMdaThatStaysDownBecomesAnIncidentAndTheOperatorsRetryDeliversOnce() {
+        simulator.fail(ENVIRONMENT, Failure.DOWN, 0);
+        Filed filed = file("industrial");
+        Job failed = failedSendJob(filed, ENVIRONMENT);
+        assertThat(failed.getExceptionMessage()).contains("Delivery to environment", "503");
+        assertThat(failed.getRetries()).as("one of the connector's R5/PT1M used").isEqualTo(4);
+
+        management.setJobRetries(failed.getId(), 1);
+        assertThatThrownBy(() -> management.executeJob(failed.getId())).isInstanceOf(DeliveryFailedException.class);
+        assertThat(runtime.createIncidentQuery().incidentType("failedJob")
+                .configuration(failed.getId()).count()).as("an incident for Cockpit").isOne();
+
+        simulator.heal(ENVIRONMENT);
+        management.setJobRetries(failed.getId(), 1);
+        management.executeJob(failed.getId());
+        awaitLine(filed, "Approved by Department of Environment.");
+        UUID id = packetId(filed, ENVIRONMENT);
+        assertThat(simulator.processed(id)).isOne();
+        assertThat(simulator.duplicates(id)).isZero();
+        assertThat(jdbc.sql("select count(*) from message_log where packet_id = ? and direction = 'OUT'")
+                .param(id.toString()).query(Integer.class).single())
+                .as("three job runs, each logged as sent, all with one packet id").isEqualTo(3);
+    }
+
+    @Test
+    void aMalformedReplyIsNotRedeliveredInTheRouteButRetriedByTheJob() {
+        simulator.fail(FIRE, Failure.MALFORMED, 1);
+        int before = simulator.attempts(FIRE);
+        Filed filed = file("industrial");
+        Job failed = failedSendJob(filed, FIRE);
+        assertThat(failed.getExceptionMessage()).contains("fire-service");
+        assertThat(simulator.attempts(FIRE) - before).as("no redelivery of a malformed reply").isOne();
+        management.executeJob(failed.getId());
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        assertThat(simulator.processed(packetId(filed, FIRE))).isOne();
+    }
+
+    @Test
+    void aRefusalByTheMdaSystemIsABusinessOutcomeOverBothTransports() {
+        for (String mda : List.of(FIRE, ENVIRONMENT)) {
+            // Until healed: a parallel MDA's job may collide with the refusal's and run it again.
+            simulator.fail(mda, Failure.REFUSE, 0);
+            Filed filed = file("industrial");
+            JsonNode status = client.awaitStatus(filed.number(), filed.code(), "RETURNED");
+            assertThat(status.path("timeline").findValuesAsText("message"))
+                    .anyMatch(m -> m.contains("refused the request packet (mda.cannot-process)"));
+            simulator.heal(mda);
+        }
+    }
+
+    @Test
+    void theMinistrysRuleRejectsAHazardousBusiness() {
+        Filed filed = file("hazardous");
+        JsonNode status = client.awaitStatus(filed.number(), filed.code(), "REJECTED");
+        assertThat(status.path("timeline").findValuesAsText("message")).contains(
+                "Rejected by Department of Environment: Hazardous processing needs an environmental impact "
+                        + "assessment before clearance.");
+    }
+}
