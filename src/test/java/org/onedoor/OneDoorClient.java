@@ -82,6 +82,10 @@ public class OneDoorClient {
         }
     }
 
+    public static JsonNode json(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     public ResponseEntity<JsonNode> track(String trackingNumber, String code) {
         return http.getForEntity("/api/track/{n}?code={c}", JsonNode.class, trackingNumber, code);
     }

@@ -13,7 +13,7 @@ public class PacketException extends OneDoorException {
     private static HttpStatus statusOf(String code) {
         return switch (code) {
             case "packet.replayed" -> HttpStatus.CONFLICT;
-            case "signer.untrusted", "packet.wrong-recipient" -> HttpStatus.FORBIDDEN;
+            case "signer.untrusted", "packet.wrong-recipient", "packet.not-addressed-to-sender" -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

@@ -53,7 +53,9 @@ public class SimulatedMdas {
         /** Answers 200 with a body that is not a signed receipt, without processing the packet. */
         MALFORMED,
         /** Refuses the packet with a code (HTTP 422, a declared SOAP fault), as a system that cannot take it. */
-        REFUSE
+        REFUSE,
+        /** Takes the packet and signs for it, then leaves acknowledging and deciding to a person (with curl). */
+        MUTE
     }
 
     /** What a delivery came in by; the MDA answers the same way. */
@@ -146,7 +148,9 @@ public class SimulatedMdas {
         }
         log.info("Simulated {} took request packet {} for {}", mda, request.packetId(), request.trackingNumber());
         requests.put(request.packetId().toString(), request);
-        scheduler.execute(logged(() -> answer(mda, transport, request)));
+        if (failure != Failure.MUTE) {
+            scheduler.execute(logged(() -> answer(mda, transport, request)));
+        }
         return new Reply.Receipt(receipt(mda, request, false));
     }
 
@@ -163,6 +167,15 @@ public class SimulatedMdas {
     public int processed(UUID packetId) {
         AtomicInteger n = taken.get(packetId.toString());
         return n == null ? 0 : Math.min(1, n.get());
+    }
+
+    /** The request packets an MDA has taken, newest first: what its clerks would see in their system. */
+    public List<Map<String, Object>> received(String mda) {
+        return requests.values().stream().filter(m -> m.recipient().equals(mda))
+                .sorted(java.util.Comparator.comparing(Manifest::createdAt).reversed())
+                .map(m -> Map.<String, Object>of("packetId", m.packetId().toString(), "trackingNumber", m.trackingNumber(),
+                        "serviceCode", m.serviceCode(), "receivedAt", Manifest.formatTime(m.createdAt())))
+                .toList();
     }
 
     public int duplicates(UUID packetId) {

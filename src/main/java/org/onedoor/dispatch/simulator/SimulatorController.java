@@ -3,6 +3,7 @@ package org.onedoor.dispatch.simulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The simulated MDAs' REST side: {@code POST /simulator/mda/<mda>} takes a request packet in the multipart wire
- * form, as OneDoor's OpenAPI contract tells an MDA system to. {@code /simulator/control/<mda>/failure} (admins)
- * makes an MDA misbehave for a demo.
+ * form, as OneDoor's OpenAPI contract tells an MDA system to. For admins, {@code /simulator/control/<mda>/failure}
+ * makes an MDA misbehave (or fall silent, so that a person answers in its place) and
+ * {@code /simulator/control/<mda>/packets} lists what it received.
  */
 @RestController
 @Profile("simulator")
@@ -79,6 +82,11 @@ class SimulatorController {
             @RequestParam(defaultValue = "0") int times) {
         mdas.fail(mda, mode, times);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/simulator/control/{mda}/packets")
+    List<Map<String, Object>> received(@PathVariable String mda) {
+        return mdas.received(mda);
     }
 
     @DeleteMapping("/simulator/control/{mda}/failure")

@@ -1,0 +1,236 @@
+package org.onedoor.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.xml.ws.BindingProvider;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onedoor.DemoIntegrationTest;
+import org.onedoor.OneDoorClient;
+import org.onedoor.dispatch.simulator.SimulatedMdas;
+import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
+import org.onedoor.packet.Manifest;
+import org.onedoor.packet.PacketSigner;
+import org.onedoor.packet.PacketType;
+import org.onedoor.packet.SignedPacket;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What an MDA system sends OneDoor, as a ministry developer would send it, including everything OneDoor must
+ * refuse. The fire service's simulator is silenced, so that the test speaks for the fire service.
+ */
+@DemoIntegrationTest
+class MdaInboundIT {
+
+    private static final String FIRE = "fire-service";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SimulatedMdas simulator;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    OneDoorClient client;
+    String trackingNumber;
+    String trackingCode;
+    String requestPacketId;
+
+    @BeforeEach
+    void aRequestWaitsForTheFireService() {
+        client = new OneDoorClient(http);
+        simulator.fail(FIRE, Failure.MUTE, 0);
+        JsonNode filed = client.file("frontdesk", OneDoorClient.example("trade-licence")).getBody();
+        trackingNumber = filed.path("trackingNumber").asText();
+        trackingCode = filed.path("trackingCode").asText();
+        requestPacketId = OneDoorClient.await("the fire service's packet", () -> jdbc.sql(
+                "select packet_id from mda_delivery where tracking_number = ? and mda_code = ? and sent_at is not null")
+                .params(trackingNumber, FIRE).query(String.class).optional().orElse(null));
+    }
+
+    @AfterEach
+    void heal() {
+        simulator.heal(FIRE);
+    }
+
+    private static PacketSigner signer(String party) {
+        return PacketSigner.load(party, new FileSystemResource("certs/dev/" + party + ".key.pem"),
+                new FileSystemResource("certs/dev/" + party + ".pem"), new char[0]);
+    }
+
+    private SignedPacket packet(String signedBy, String sender, PacketType type, String trackingNumber,
+            Map<String, Object> payload) {
+        return signer(signedBy).sign(new Manifest(UUID.randomUUID(), type, trackingNumber, "trade-licence", sender,
+                "odsc", Instant.now(), payload, List.of()));
+    }
+
+    private Map<String, Object> payload(Object... pairs) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("inReplyTo", requestPacketId);
+        for (int i = 0; i < pairs.length; i += 2) {
+            payload.put((String) pairs[i], pairs[i + 1]);
+        }
+        return payload;
+    }
+
+    private ResponseEntity<JsonNode> post(String operation, byte[] manifest, byte[] signature) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        if (manifest != null) {
+            parts.add("manifest", part(manifest, MediaType.APPLICATION_JSON));
+        }
+        if (signature != null) {
+            parts.add("signature", part(signature, MediaType.parseMediaType("application/pkcs7-signature")));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.postForEntity("/api/mda/" + operation, new HttpEntity<>(parts, headers), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String operation, SignedPacket packet) {
+        return post(operation, packet.manifest(), packet.signature());
+    }
+
+    private static HttpEntity<byte[]> part(byte[] content, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return new HttpEntity<>(content, headers);
+    }
+
+    private static UUID idOf(SignedPacket packet) {
+        return UUID.fromString(OneDoorClient.manifestOf(OneDoorClient.json(packet.toJson())).path("packetId").asText());
+    }
+
+    private void refused(ResponseEntity<JsonNode> response, int status, String code, SignedPacket packet) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getBody().path("code").asText()).isEqualTo(code);
+        assertThat(response.getBody().has("trace")).as("no stack trace for the caller").isFalse();
+        if (packet != null) {
+            String id = idOf(packet).toString();
+            for (String table : List.of("seen_packet", "mda_answer", "message_log")) {
+                assertThat(jdbc.sql("select count(*) from " + table + " where packet_id = ?").param(id)
+                        .query(Long.class).single()).as("a refused packet leaves nothing in " + table).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aStatusUpdateIsReceiptedLoggedAndShownAndItsReplayIsRefused() {
+        SignedPacket update = packet(FIRE, FIRE, PacketType.STATUS, trackingNumber,
+                payload("status", "inspection-scheduled", "text", "An inspector visits the premises on Sunday."));
+        ResponseEntity<JsonNode> answer = post("status-updates", update);
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        JsonNode receipt = OneDoorClient.manifestOf(answer.getBody());
+        assertThat(receipt.path("type").asText()).isEqualTo("receipt");
+        assertThat(receipt.path("sender").asText()).isEqualTo("odsc");
+        assertThat(receipt.path("recipient").asText()).isEqualTo(FIRE);
+        assertThat(receipt.path("payload").path("receivedPacketId").asText()).isEqualTo(idOf(update).toString());
+        assertThat(jdbc.sql("select direction from message_log where packet_id = ?").param(idOf(update).toString())
+                .query(String.class).list()).containsExactly("IN");
+        assertThat(client.track(trackingNumber, trackingCode).getBody().path("timeline").findValuesAsText("message"))
+                .contains("Fire Service and Civil Defence: inspection scheduled. An inspector visits the premises on Sunday.");
+
+        ResponseEntity<JsonNode> replay = post("status-updates", update);
+        assertThat(replay.getStatusCode().value()).isEqualTo(409);
+        assertThat(replay.getBody().path("code").asText()).isEqualTo("packet.replayed");
+    }
+
+    @Test
+    void anMdaMaySpeakOnlyForPacketsAddressedToIt() {
+        SignedPacket landOffice = packet("land-office", "land-office", PacketType.ACKNOWLEDGEMENT, trackingNumber,
+                payload("outcome", "accepted", "caseNumber", "LO-1", "expectedCompletion", "2026-12-24"));
+        refused(post("acknowledgements", landOffice), 403, "packet.not-addressed-to-sender", landOffice);
+
+        SignedPacket impostor = packet("land-office", FIRE, PacketType.ACKNOWLEDGEMENT, trackingNumber,
+                payload("outcome", "accepted", "caseNumber", "FS-1", "expectedCompletion", "2026-12-24"));
+        refused(post("acknowledgements", impostor), 403, "signer.untrusted", impostor);
+    }
+
+    @Test
+    void unsignedOrHalfPacketsAreRefused() {
+        SignedPacket decision = packet(FIRE, FIRE, PacketType.DECISION, trackingNumber, payload("outcome", "approved"));
+        refused(post("decisions", decision.manifest(), "not a signature".getBytes()), 400, "signature.malformed", decision);
+        refused(post("decisions", decision.manifest(), null), 400, "packet.malformed", decision);
+    }
+
+    @Test
+    void aPacketForAnUnknownTrackingNumberOrOfTheWrongKindIsRefused() {
+        SignedPacket unknown = packet(FIRE, FIRE, PacketType.DECISION, "ODSC-2026-999999-0", payload("outcome", "approved"));
+        refused(post("decisions", unknown), 404, "tracking.unknown", unknown);
+
+        SignedPacket decision = packet(FIRE, FIRE, PacketType.DECISION, trackingNumber, payload("outcome", "approved"));
+        refused(post("acknowledgements", decision), 400, "packet.wrong-type", decision);
+
+        SignedPacket noReason = packet(FIRE, FIRE, PacketType.DECISION, trackingNumber, payload("outcome", "rejected"));
+        ResponseEntity<JsonNode> invalid = post("decisions", noReason);
+        refused(invalid, 422, "answer.invalid", noReason);
+        assertThat(invalid.getBody().path("errors").findValuesAsText("path")).contains("payload.reason");
+    }
+
+    @Test
+    void aDecisionThatOvertakesTheAcknowledgementIsKeptAndTakenWhenTheExchangeIsReady() {
+        SignedPacket decision = packet(FIRE, FIRE, PacketType.DECISION, trackingNumber,
+                payload("outcome", "approved", "reason", "Extinguishers and exits checked."));
+        assertThat(post("decisions", decision).getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from mda_answer where packet_id = ? and settled_at is null")
+                .param(idOf(decision).toString()).query(Long.class).single()).as("kept, not yet taken").isOne();
+
+        SignedPacket ack = packet(FIRE, FIRE, PacketType.ACKNOWLEDGEMENT, trackingNumber,
+                payload("outcome", "accepted", "caseNumber", "FS-2026-77", "expectedCompletion", "2026-12-24"));
+        assertThat(post("acknowledgements", ack).getStatusCode().value()).isEqualTo(200);
+        OneDoorClient.await("the kept decision taken", () -> client.track(trackingNumber, trackingCode).getBody()
+                .path("timeline").findValuesAsText("message")
+                .contains("Fire Service and Civil Defence accepted the request for processing: case FS-2026-77, "
+                        + "expected by 2026-12-24.") && jdbc.sql("select count(*) from mda_answer where packet_id = ? "
+                        + "and settled_at is not null").param(idOf(decision).toString()).query(Long.class).single() == 1
+                ? true : null);
+        assertThat(client.track(trackingNumber, trackingCode).getBody().path("timeline").findValuesAsText("message"))
+                .contains("Approved by Fire Service and Civil Defence: Extinguishers and exits checked.");
+    }
+
+    @Test
+    void overSoapTheSameAnswersAndTheSameCodes() throws Exception {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(OneDoorMdaPort.class);
+        factory.setAddress("http://localhost:" + port + "/ws/mda");
+        OneDoorMdaPort oneDoor = (OneDoorMdaPort) factory.create();
+        ((jakarta.xml.ws.soap.SOAPBinding) ((BindingProvider) oneDoor).getBinding()).setMTOMEnabled(true);
+
+        SignedPacket update = packet(FIRE, FIRE, PacketType.STATUS, trackingNumber,
+                payload("status", "in-review", "text", "With the station officer."));
+        SoapPacket receipt = oneDoor.updateStatus(new SoapPacket(update.manifest(), update.signature(), List.of()));
+        assertThat(OneDoorClient.manifestOf(OneDoorClient.json(new SignedPacket(receipt.getManifest(),
+                receipt.getSignature()).toJson())).path("payload").path("receivedPacketId").asText())
+                .isEqualTo(idOf(update).toString());
+
+        SignedPacket landOffice = packet("land-office", "land-office", PacketType.STATUS, trackingNumber,
+                payload("status", "in-review"));
+        assertThatThrownBy(() -> oneDoor.updateStatus(new SoapPacket(landOffice.manifest(), landOffice.signature(), List.of())))
+                .isInstanceOfSatisfying(PacketFault.class, fault ->
+                        assertThat(fault.getFaultInfo().getCode()).isEqualTo("packet.not-addressed-to-sender"));
+        assertThatThrownBy(() -> oneDoor.updateStatus(new SoapPacket(update.manifest(), update.signature(), List.of())))
+                .isInstanceOfSatisfying(PacketFault.class, fault ->
+                        assertThat(fault.getFaultInfo().getCode()).isEqualTo("packet.replayed"));
+    }
+}
