@@ -108,8 +108,9 @@ class DeliveryRoutes extends RouteBuilder {
                 return http.getResponseCode() >= 500;
             }
             if (t instanceof SoapFault fault) {
-                return fault.getFaultCode().getLocalPart().equals("Server")
-                        || fault.getFaultCode().getLocalPart().equals("Receiver");
+                // soap:Server (1.1), soap:Receiver (1.2), or CXF's own "server" code.
+                return fault.getFaultCode().getLocalPart().equalsIgnoreCase("Server")
+                        || fault.getFaultCode().getLocalPart().equalsIgnoreCase("Receiver");
             }
             if (t instanceof IOException) {
                 return true;

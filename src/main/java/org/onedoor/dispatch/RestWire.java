@@ -50,8 +50,9 @@ class RestWire {
         try {
             exchange.getMessage().setBody(SignedPacket.fromJson(json.readValue(body, Map.class)));
         } catch (IOException | PacketException e) {
+            // Without the parser's IOException as cause: the route would take it for a transient failure.
             throw new DeliveryFailedException("The MDA answered HTTP " + exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)
-                    + " without a signed receipt: " + e.getMessage(), e);
+                    + " without a signed receipt: " + e.getMessage(), null);
         }
     }
 }
