@@ -28,6 +28,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
 
     @ArchTest
+    static final ArchRule onlyDispatchUsesCamelAndCxf = noClasses()
+            .that().resideOutsideOfPackage("org.onedoor.dispatch..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.apache.cxf..");
+
+    @ArchTest
     static final ArchRule nothingDependsOnWorkflow = noClasses()
             .that().resideOutsideOfPackage("org.onedoor.workflow..")
             .should().dependOnClassesThat().resideInAPackage("org.onedoor.workflow..");

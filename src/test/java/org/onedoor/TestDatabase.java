@@ -25,12 +25,19 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String profiles = String.join("_", context.getEnvironment().getActiveProfiles());
-        String name = "onedoor_it_" + (profiles.isEmpty() ? "default" : profiles);
-        Map<String, Object> properties = postgres() ? createPostgres(name) : Map.of(
+        Map<String, Object> properties = fresh("onedoor_it_" + (profiles.isEmpty() ? "default" : profiles));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("onedoor-test-db", properties));
+    }
+
+    /**
+     * A new, empty database and the datasource properties that reach it. The H2 one lives as long as the JVM,
+     * so that a test can stop an application and start it again on the same data.
+     */
+    public static Map<String, Object> fresh(String name) {
+        return postgres() ? createPostgres(name) : Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000",
                 "spring.datasource.username", "sa",
                 "spring.datasource.password", "");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("onedoor-test-db", properties));
     }
 
     private static Map<String, Object> createPostgres(String name) {

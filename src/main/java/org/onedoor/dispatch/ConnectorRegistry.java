@@ -94,6 +94,11 @@ public class ConnectorRegistry implements TrustedParties {
         return environment.resolveRequiredPlaceholders(configured != null ? configured : connector.endpoint());
     }
 
+    /** The delivery job's retry cycle: {@code onedoor.connectors.<code>.retry-cycle} if set, else the file's. */
+    public String retryCycle(Connector connector) {
+        return environment.getProperty("onedoor.connectors." + connector.code() + ".retry-cycle", connector.retryCycle());
+    }
+
     @Override
     public Map<String, List<X509Certificate>> trustedCertificates() {
         return certificates;

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class MdaController {
 
     static final String OPENAPI = "contracts/mda-openapi.yaml";
+    static final String MDA_SYSTEM_WSDL = "contracts/mda-system.wsdl";
 
     private final MdaAnswers answers;
 
@@ -54,6 +55,12 @@ class MdaController {
     @GetMapping(path = "/openapi.yaml", produces = "application/yaml")
     Resource openApi() {
         return new ClassPathResource(OPENAPI);
+    }
+
+    /** The SOAP contract an MDA system implements to receive request packets ({@link MdaSystemPort}). */
+    @GetMapping(path = "/mda-system.wsdl", produces = MediaType.TEXT_XML_VALUE)
+    Resource mdaSystemWsdl() {
+        return new ClassPathResource(MDA_SYSTEM_WSDL);
     }
 
     private Map<String, String> receive(Operation operation, HttpServletRequest request) {

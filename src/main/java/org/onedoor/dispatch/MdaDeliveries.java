@@ -27,9 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Request packets to MDA systems. {@link #prepare} fixes the packet id before the first attempt; {@link #send}
@@ -50,13 +47,12 @@ public class MdaDeliveries {
     private final ApplicationEventPublisher events;
     private final MdaGateway gateway;
     private final JdbcClient jdbc;
-    private final TransactionTemplate separately;
     private final ObjectMapper json;
     private final Clock clock;
 
     MdaDeliveries(ConnectorRegistry connectors, ServiceRequests requests, DocumentStore documents, PacketSigner signer,
             PacketVerifier verifier, MessageLog messageLog, ApplicationEventPublisher events, MdaGateway gateway, JdbcClient jdbc,
-            PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock) {
         this.connectors = connectors;
         this.requests = requests;
         this.documents = documents;
@@ -66,8 +62,6 @@ public class MdaDeliveries {
         this.events = events;
         this.gateway = gateway;
         this.jdbc = jdbc;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
         this.clock = clock;
     }
@@ -89,7 +83,7 @@ public class MdaDeliveries {
     /**
      * One attempt. The delivery row stays locked until the job commits, so that an answer from the MDA that
      * overtakes this commit waits for it (see {@link MdaAnswers}). Each attempt signs anew (a fresh creation
-     * time) with the same packet id, and is logged as sent before it leaves, whatever happens next.
+     * time) with the same packet id; the attempt that succeeds is in the message log with the MDA's receipt.
      *
      * @throws DeliveryRefusedException the MDA refused the packet: a business outcome for the process
      * @throws DeliveryFailedException  the MDA could not be reached or answered nonsense: for the job's retries
@@ -111,19 +105,22 @@ public class MdaDeliveries {
         Manifest manifest = new Manifest(packetId, PacketType.REQUEST, row.trackingNumber(), request.serviceCode(),
                 signer.party(), connector.code(), clock.instant(), payload, entries);
         SignedPacket packet = signer.sign(manifest);
-        separately.executeWithoutResult(status -> messageLog.append(new MessageLog.Entry(MessageLog.Direction.OUT,
-                connector.code(), id, PacketType.REQUEST.wireName(), row.trackingNumber(), packet.manifest(),
-                packet.signature())));
+        // Logged in the job's transaction once the MDA has answered: a second transaction would hold a second
+        // pooled connection, and logging before the call would hold the log's head lock during it.
+        Runnable logSent = () -> messageLog.append(new MessageLog.Entry(MessageLog.Direction.OUT, connector.code(), id,
+                PacketType.REQUEST.wireName(), row.trackingNumber(), packet.manifest(), packet.signature()));
 
         String endpoint = connectors.endpoint(connector);
         SignedPacket receipt;
         try {
             receipt = gateway.deliver(new OutboundPacket(connector, endpoint, packet, attachments));
         } catch (PacketFault fault) {
+            logSent.run();
             throw new DeliveryRefusedException(connector.name().en(), fault.getFaultInfo().getCode(),
                     fault.getFaultInfo().getDetail());
         } catch (HttpOperationFailedException e) {
             if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+                logSent.run();
                 JsonNode problem = problem(e.getResponseBody());
                 throw new DeliveryRefusedException(connector.name().en(), problem.path("code").asText(null),
                         problem.path("detail").asText("HTTP " + e.getStatusCode()));
@@ -134,6 +131,7 @@ public class MdaDeliveries {
         } catch (Exception e) {
             throw failed(connector, endpoint, e);
         }
+        logSent.run();
         accept(connector, packetId, row, receipt);
     }
 

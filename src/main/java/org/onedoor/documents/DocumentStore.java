@@ -4,7 +4,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +19,12 @@ import org.springframework.stereotype.Component;
 public class DocumentStore {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    public DocumentStore(JdbcClient jdbc) {
+    public DocumentStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Stores the content unless it is already there; returns its SHA-256 in lower-case hex. */
@@ -26,8 +33,14 @@ public class DocumentStore {
         int present = jdbc.sql("select count(*) from document_content where sha256 = ?").param(sha256)
                 .query(Integer.class).single();
         if (present == 0) {
-            jdbc.sql("insert into document_content (sha256, size_bytes, content) values (?, ?, ?)")
-                    .params(sha256, content.length, content).update();
+            try {
+                // Behind a savepoint: on PostgreSQL a failed insert would abort the caller's whole transaction.
+                savepoint.executeWithoutResult(status -> jdbc.sql(
+                                "insert into document_content (sha256, size_bytes, content) values (?, ?, ?)")
+                        .params(sha256, content.length, content).update());
+            } catch (DuplicateKeyException storedByAConcurrentRequest) {
+                // The same bytes, stored at the same moment by another request: exactly what this call wanted.
+            }
         }
         return sha256;
     }

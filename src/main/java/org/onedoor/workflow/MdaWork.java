@@ -32,6 +32,6 @@ public class MdaWork {
 
     /** The delivery job's retry cycle from the connector, e.g. {@code R5/PT1M}. */
     public String retryCycle(String mdaCode) {
-        return connectors.get(mdaCode).retryCycle();
+        return connectors.retryCycle(connectors.get(mdaCode));
     }
 }

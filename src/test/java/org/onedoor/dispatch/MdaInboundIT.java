@@ -210,6 +210,21 @@ class MdaInboundIT {
     }
 
     @Test
+    void theContractsArePublishedAndThePublishedWsdlIsTheOneTheCodeImplements() {
+        assertThat(http.getForEntity("/ws/mda?wsdl", String.class).getBody())
+                .contains("name=\"acknowledge\"", "name=\"decide\"", "name=\"updateStatus\"", "name=\"problem\"");
+        assertThat(http.getForEntity("/api/mda/openapi.yaml", String.class).getBody())
+                .contains("openapi: 3.1.0", "/api/mda/decisions", "deliverRequest");
+        String published = http.getForEntity("/api/mda/mda-system.wsdl", String.class).getBody();
+        String implemented = http.getForEntity("/ws/simulator/fire-service?wsdl", String.class).getBody();
+        assertThat(withoutAddress(published)).isEqualTo(withoutAddress(implemented));
+    }
+
+    private static String withoutAddress(String wsdl) {
+        return wsdl.replaceAll("location=\"[^\"]*\"", "location=\"\"").strip();
+    }
+
+    @Test
     void overSoapTheSameAnswersAndTheSameCodes() throws Exception {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(OneDoorMdaPort.class);

@@ -38,10 +38,15 @@ public final class PacketBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        write(measure(1024, 1024 * 1024, 10 * 1024 * 1024));
+    }
+
+    /** For each document size: raw and OneDoor operations per second and their ratio. */
+    public static List<Map<String, Object>> measure(int... sizes) {
         DataSource data = PacketFixture.database("packet-benchmark");
         CmsPacketSigner signer = PacketFixture.signer("land-office", PacketFixture.LAND);
         List<Map<String, Object>> results = new ArrayList<>();
-        for (int size : new int[] {1024, 1024 * 1024, 10 * 1024 * 1024}) {
+        for (int size : sizes) {
             byte[] document = new byte[size];
             new Random(size).nextBytes(document);
             Map<String, byte[]> documents = Map.of("document", document);
@@ -63,7 +68,7 @@ public final class PacketBenchmark {
             System.out.printf(Locale.ROOT, "%,d bytes: raw %.1f/s, OneDoor sign+verify %.1f/s, ratio %.2f%n",
                     size, raw, onedoor, onedoor / raw);
         }
-        write(results);
+        return results;
     }
 
     private static Manifest manifest(byte[] document) {

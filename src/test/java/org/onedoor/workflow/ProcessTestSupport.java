@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -68,6 +69,7 @@ abstract class ProcessTestSupport {
         BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
         correlate(exchange, MdaAnswerCorrelator.DECIDED, decision);
         BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
+        continueStages();
     }
 
     void correlate(ProcessInstance exchange, String message, String outcome) {
@@ -108,9 +110,18 @@ abstract class ProcessTestSupport {
 
     static void decide(Task task, String decision, String comment) {
         complete(task, withVariables(ProcessVariables.DECISION, decision, ProcessVariables.COMMENT, comment));
+        continueStages();
+    }
+
+    /** Each MDA's part ends in a job of its own (parallel MDAs would collide otherwise): run those jobs. */
+    static void continueStages() {
+        for (Job job : BpmnAwareTests.jobQuery().activityId("Call_MdaReview").executable().list()) {
+            BpmnAwareTests.execute(job);
+        }
     }
 
     static void approve(Task task) {
         complete(task, withVariables(ProcessVariables.DECISION, "approve"));
+        continueStages();
     }
 }

@@ -213,8 +213,7 @@ public class SimulatedMdas {
         ack.put("caseNumber", mda.toUpperCase().replaceAll("[^A-Z]", "").substring(0, 2) + "-"
                 + LocalDate.now(clock).getYear() + "-" + String.format("%05d", cases.incrementAndGet()));
         ack.put("expectedCompletion", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7).toString());
-        send(mda, transport, request, PacketType.ACKNOWLEDGEMENT, ack, Map.of(), 1);
-        scheduler.schedule(logged(() -> {
+        Runnable decide = () -> {
             SimulatorProperties.Rule rule = rule(mda, request);
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("inReplyTo", request.packetId().toString());
@@ -224,12 +223,15 @@ public class SimulatedMdas {
             }
             Map<String, byte[]> documents = rule == null ? Map.of("clearance", ("Clearance of " + mda + " for "
                     + request.trackingNumber() + "\n").getBytes(StandardCharsets.UTF_8)) : Map.of();
-            send(mda, transport, request, PacketType.DECISION, decision, documents, 1);
-        }), properties.decisionDelay().toMillis(), TimeUnit.MILLISECONDS);
+            send(mda, transport, request, PacketType.DECISION, decision, documents, 1, () -> { });
+        };
+        // The case is decided some time after OneDoor has taken the acknowledgement.
+        send(mda, transport, request, PacketType.ACKNOWLEDGEMENT, ack, Map.of(), 1, () -> scheduler.schedule(
+                logged(decide), properties.decisionDelay().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private void send(String mda, Transport transport, Manifest request, PacketType type, Map<String, Object> payload,
-            Map<String, byte[]> documents, int attempt) {
+            Map<String, byte[]> documents, int attempt, Runnable then) {
         List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
                 .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length,
                         org.onedoor.documents.DocumentStore.sha256(d.getValue())))
@@ -239,13 +241,14 @@ public class SimulatedMdas {
         SignedPacket packet = signers.get(mda).sign(manifest);
         try {
             channel.send(transport, type, packet, documents);
+            then.run();
         } catch (DeliveryFailedException e) {
             if (attempt >= 10) {
                 log.error("Simulated {} gives up sending its {} for {}: {}", mda, type.wireName(), request.trackingNumber(), e.getMessage());
                 return;
             }
             log.warn("Simulated {} will resend its {} for {}: {}", mda, type.wireName(), request.trackingNumber(), e.getMessage());
-            scheduler.schedule(logged(() -> send(mda, transport, request, type, payload, documents, attempt + 1)),
+            scheduler.schedule(logged(() -> send(mda, transport, request, type, payload, documents, attempt + 1, then)),
                     2, TimeUnit.SECONDS);
         }
     }

@@ -1,0 +1,271 @@
+package org.onedoor.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.onedoor.OneDoorClient;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * OneDoor as it runs in production, in a process of its own on PostgreSQL, with the ministry simulator in
+ * another process answering at once, every MDA of the three services reached system to system (the demo's
+ * tasklist MDAs are switched to REST or SOAP in a copy of {@code connectors/}). Front-desk clients file the
+ * services' examples in a closed loop; a request ends when its final status is on its timeline.
+ */
+final class OneDoorLoad {
+
+    private static final List<String> SERVICES = List.of("trade-licence", "land-mutation", "social-safety-net-allowance");
+
+    private OneDoorLoad() {
+    }
+
+    static Map<String, Object> run(int clients, int warmUp, int seconds) throws Exception {
+        String database = Benchmark.freshDatabase("onedoor_bench");
+        int simulatorPort = freePort();
+        int port = freePort();
+        Path connectors = connectors(simulatorPort);
+        Process simulator = start("simulator", "-Xmx384m", "org.onedoor.dispatch.simulator.SimulatorApplication",
+                "--server.port=" + simulatorPort, "--onedoor.simulator.one-door-url=http://127.0.0.1:" + port,
+                "--onedoor.simulator.decision-delay=0ms", "--logging.level.org.onedoor=WARN");
+        // -Dbench.profile=true records OneDoor with Java Flight Recorder (target/bench/onedoor.jfr) to see where the time goes.
+        String heap = Boolean.getBoolean("bench.profile")
+                ? "-Xmx1g -XX:StartFlightRecording=filename=target/bench/onedoor.jfr,settings=profile" : "-Xmx1g";
+        Process app = start("onedoor", heap, "org.onedoor.OneDoorApplication", oneDoorArgs(port, database, connectors));
+        try {
+            awaitHealthy(port);
+            RestTemplate http = new RestTemplate();
+            List<MultiValueMap<String, Object>> filings = SERVICES.stream().map(OneDoorClient::example).toList();
+            Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
+            Map<String, Boolean> ended = new ConcurrentHashMap<>();
+            Thread poller = poller(database, waiting, ended);
+            Load load = new Load(clients, key -> {
+                int n = Math.abs(key.hashCode());
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+                headers.setBasicAuth("frontdesk", "demo");
+                JsonNode filed = http.postForObject("http://127.0.0.1:" + port + "/api/requests",
+                        new HttpEntity<>(filings.get(n % filings.size()), headers), JsonNode.class);
+                String number = filed.path("trackingNumber").asText();
+                CountDownLatch done = waiting.computeIfAbsent(number, k -> new CountDownLatch(1));
+                if (ended.remove(number) != null) {
+                    done.countDown();
+                }
+                return done;
+            });
+            long simulatorCpu = cpuNanos(simulator.pid());
+            Map<String, Object> result = load.run(warmUp, seconds, () -> cpuNanos(app.pid()));
+            poller.interrupt();
+            result.put("deliveryMillis", deliveryLatency(database));
+            result.put("simulatorCpuSecondsWholeRun", Benchmark.round((cpuNanos(simulator.pid()) - simulatorCpu) / 1e9));
+            return result;
+        } finally {
+            stop(app);
+            stop(simulator);
+        }
+    }
+
+    /** A 1 GiB document through intake with {@code -Xmx256m}: the status, the time, the peak heap and RSS. */
+    static Map<String, Object> bigDocument() throws Exception {
+        String database = Benchmark.freshDatabase("onedoor_bench_big");
+        int port = freePort();
+        Process app = start("onedoor-256m", "-Xmx256m", "org.onedoor.OneDoorApplication",
+                oneDoorArgs(port, database, Path.of("connectors").toAbsolutePath()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            awaitHealthy(port);
+            long size = 1L << 30;
+            String boundary = "bench-boundary";
+            HttpURLConnection post = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/requests").toURL().openConnection();
+            post.setDoOutput(true);
+            post.setChunkedStreamingMode(1 << 16);
+            post.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString("frontdesk:demo".getBytes()));
+            post.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+            long t0 = System.nanoTime();
+            String status;
+            try (OutputStream out = post.getOutputStream()) {
+                String request = Files.readString(Path.of("docs/examples/land-mutation/request.json"));
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\nContent-Type: application/json\r\n\r\n"
+                        + request + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"deed\"; filename=\"deed.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.UTF_8));
+                byte[] chunk = new byte[1 << 20];
+                for (long written = 0; written < size; written += chunk.length) {
+                    out.write(chunk);
+                }
+                out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+                status = String.valueOf(post.getResponseCode());
+            } catch (IOException e) {
+                status = "connection closed by the server after " + Benchmark.round((System.nanoTime() - t0) / 1e9)
+                        + " s: " + e.getMessage();
+            }
+            result.put("status", status);
+            result.put("seconds", Benchmark.round((System.nanoTime() - t0) / 1e9));
+            result.put("peakRssMiB", peakRssMiB(app.pid()));
+            result.put("heapLimit", "256m");
+            return result;
+        } finally {
+            stop(app);
+        }
+    }
+
+    private static String[] oneDoorArgs(int port, String database, Path connectors) {
+        return new String[] {"--spring.profiles.active=demo", "--server.port=" + port,
+                "--spring.datasource.url=" + Benchmark.PG_URL + database,
+                "--spring.datasource.username=" + Benchmark.PG_USER, "--spring.datasource.password=" + Benchmark.PG_PASSWORD,
+                "--onedoor.connectors.location=file:" + connectors + "/*/connector.yaml"};
+    }
+
+    /** The demo connectors with every MDA on a system: tasklist ones alternate between REST and SOAP. */
+    private static Path connectors(int simulatorPort) throws IOException {
+        Path target = Path.of("target/bench/connectors").toAbsolutePath();
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(Path.of("connectors"))) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        }
+        int i = 0;
+        for (Path folder : folders) {
+            String mda = folder.getFileName().toString();
+            Path out = Files.createDirectories(target.resolve(mda));
+            String yaml = Files.readString(folder.resolve("connector.yaml"));
+            String mode = yaml.contains("mode: soap") || (yaml.contains("mode: tasklist") && i++ % 2 == 1) ? "soap" : "rest";
+            String endpoint = mode.equals("soap") ? "http://127.0.0.1:" + simulatorPort + "/ws/simulator/" + mda
+                    : "http://127.0.0.1:" + simulatorPort + "/simulator/mda/" + mda;
+            yaml = yaml.replaceAll("(?m)^mode: .*$", "mode: " + mode).replaceAll("(?m)^endpoint: .*\\n", "")
+                    .replace("mode: " + mode, "mode: " + mode + "\nendpoint: " + endpoint);
+            Files.writeString(out.resolve("connector.yaml"), yaml);
+            Files.copy(folder.resolve(mda + ".dev.pem"), out.resolve(mda + ".dev.pem"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    private static Thread poller(String database, Map<String, CountDownLatch> waiting, Map<String, Boolean> ended) {
+        Thread poller = new Thread(() -> {
+            long last = 0;
+            try (Connection sql = DriverManager.getConnection(Benchmark.PG_URL + database, Benchmark.PG_USER,
+                    Benchmark.PG_PASSWORD)) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
+                            "select id, tracking_number from tracking_event where id > " + last
+                                    + " and status in ('APPROVED', 'REJECTED', 'RETURNED') order by id")) {
+                        while (rs.next()) {
+                            last = rs.getLong(1);
+                            String number = rs.getString(2);
+                            CountDownLatch latch = waiting.remove(number);
+                            if (latch != null) {
+                                latch.countDown();
+                            } else {
+                                ended.put(number, true);
+                            }
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "completion-poller");
+        poller.setDaemon(true);
+        poller.start();
+        return poller;
+    }
+
+    private static Map<String, Object> deliveryLatency(String database) throws SQLException {
+        List<Long> nanos = new ArrayList<>();
+        try (Connection sql = DriverManager.getConnection(Benchmark.PG_URL + database, Benchmark.PG_USER, Benchmark.PG_PASSWORD);
+                Statement s = sql.createStatement();
+                ResultSet rs = s.executeQuery("select extract(epoch from (sent_at - prepared_at)) from mda_delivery "
+                        + "where sent_at is not null")) {
+            while (rs.next()) {
+                nanos.add((long) (rs.getDouble(1) * 1e9));
+            }
+        }
+        return Load.percentiles(nanos);
+    }
+
+    static Process start(String name, String heap, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(heap.split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        Path log = Path.of("target/bench", name + ".log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitHealthy(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/actuator/health")
+                        .toURL().openConnection();
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("OneDoor did not start on port " + port + "; see target/bench/*.log");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** user + system CPU of a process, from /proc (Linux; clock ticks of 10 ms). */
+    static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long peakRssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return null;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
