@@ -37,6 +37,39 @@ final class EngineCeiling {
     private EngineCeiling() {
     }
 
+    /**
+     * One run in a JVM of its own, so that neither run profits from the other's compiled code:
+     * {@code <jdbc url> <tuned|stock> <clients> <warm-up s> <seconds> <result file>}.
+     */
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Map<String, Object> result = run(args[0], args[1].equals("tuned"), Integer.parseInt(args[2]),
+                Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[5]),
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+        MINISTRY.shutdownNow();
+    }
+
+    /** Runs {@link #main} in a child JVM and returns what it measured. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> inOwnJvm(String jdbcUrl, boolean tuned, int clients, int warmUp, int seconds)
+            throws Exception {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        long rowsBefore = Benchmark.rowsWritten(database);
+        java.nio.file.Path out = java.nio.file.Path.of("target/bench", "engine-" + (tuned ? "tuned" : "stock") + ".json");
+        Process child = OneDoorLoad.start("engine-" + (tuned ? "tuned" : "stock"), "-Xmx1g", EngineCeiling.class.getName(),
+                jdbcUrl, tuned ? "tuned" : "stock", String.valueOf(clients), String.valueOf(warmUp),
+                String.valueOf(seconds), out.toString());
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("The engine run failed; see target/bench/engine-*.log");
+        }
+        Map<String, Object> result = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.toFile(), LinkedHashMap.class);
+        result.put("rowsWrittenPerRequest", Benchmark.perRequest(Benchmark.rowsWritten(database) - rowsBefore,
+                result.get("endedIncludingWarmUp")));
+        return result;
+    }
+
     /** {@code tuned}: OneDoor's engine settings; otherwise Camunda's stock defaults. */
     static Map<String, Object> run(String jdbcUrl, boolean tuned, int clients, int warmUpSeconds, int seconds)
             throws InterruptedException {

@@ -36,6 +36,7 @@ final class Load {
         List<Long> intake = Collections.synchronizedList(new ArrayList<>());
         List<Long> endToEnd = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger endedAll = new AtomicInteger();
         AtomicInteger sequence = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -50,6 +51,7 @@ final class Load {
                             continue;
                         }
                         long end = System.nanoTime();
+                        endedAll.incrementAndGet();
                         if (t0 >= windowStart && end <= windowEnd) {
                             intake.add(accepted - t0);
                             endToEnd.add(end - t0);
@@ -77,6 +79,7 @@ final class Load {
         result.put("clients", clients);
         result.put("seconds", seconds);
         result.put("completed", completed);
+        result.put("endedIncludingWarmUp", endedAll.get());
         result.put("failures", failures.get());
         result.put("throughputPerSecond", Benchmark.round(completed / (double) seconds));
         result.put("cpuMillisPerRequest", completed == 0 ? null : Benchmark.round(cpu / 1e6 / completed));

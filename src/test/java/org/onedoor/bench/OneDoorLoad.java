@@ -56,8 +56,12 @@ final class OneDoorLoad {
         String heap = Boolean.getBoolean("bench.profile")
                 ? "-Xmx1g -XX:StartFlightRecording=filename=target/bench/onedoor.jfr,settings=profile" : "-Xmx1g";
         Process app = start("onedoor", heap, "org.onedoor.OneDoorApplication", oneDoorArgs(port, database, connectors));
+        Map<String, Object> result;
+        long rowsBefore;
         try {
             awaitHealthy(port);
+            Thread.sleep(11_000); // idle connections report their statistics after 10 s: start from a settled count
+            rowsBefore = Benchmark.rowsWritten(database);
             RestTemplate http = new RestTemplate();
             List<MultiValueMap<String, Object>> filings = SERVICES.stream().map(OneDoorClient::example).toList();
             Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
@@ -78,15 +82,56 @@ final class OneDoorLoad {
                 return done;
             });
             long simulatorCpu = cpuNanos(simulator.pid());
-            Map<String, Object> result = load.run(warmUp, seconds, () -> cpuNanos(app.pid()));
+            result = load.run(warmUp, seconds, () -> cpuNanos(app.pid()));
             poller.interrupt();
             result.put("deliveryMillis", deliveryLatency(database));
             result.put("simulatorCpuSecondsWholeRun", Benchmark.round((cpuNanos(simulator.pid()) - simulatorCpu) / 1e9));
-            return result;
+            result.put("intakeAtHalfThroughputMillis", halfRate(port, filings, http,
+                    (double) result.get("throughputPerSecond") / 2, seconds));
         } finally {
             stop(app);
             stop(simulator);
         }
+        // Ended backends have reported all their statistics.
+        result.put("rowsWrittenPerRequest", Benchmark.perRequest(Benchmark.rowsWritten(database) - rowsBefore,
+                (int) result.get("endedIncludingWarmUp")
+                        + (int) ((Map<?, ?>) result.get("intakeAtHalfThroughputMillis")).get("filings")));
+        return result;
+    }
+
+    /**
+     * Intake latency with filings arriving at a fixed rate, half the closed loop's throughput, for {@code seconds}
+     * (open loop: a late answer does not slow the arrivals).
+     */
+    private static Map<String, Object> halfRate(int port, List<MultiValueMap<String, Object>> filings, RestTemplate http,
+            double perSecond, int seconds) throws InterruptedException {
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        long interval = (long) (1e9 / Math.max(0.1, perSecond));
+        long start = System.nanoTime();
+        int n = 0;
+        for (long due = start; due < start + TimeUnit.SECONDS.toNanos(seconds); due += interval) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            MultiValueMap<String, Object> filing = filings.get(n++ % filings.size());
+            pool.execute(() -> {
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+                headers.setBasicAuth("frontdesk", "demo");
+                long t0 = System.nanoTime();
+                http.postForObject("http://127.0.0.1:" + port + "/api/requests", new HttpEntity<>(filing, headers), JsonNode.class);
+                latencies.add(System.nanoTime() - t0);
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(60, TimeUnit.SECONDS);
+        Thread.sleep(10_000); // let their processes end too, so that the rows written count whole requests
+        Map<String, Object> result = new LinkedHashMap<>(Load.percentiles(latencies));
+        result.put("ratePerSecond", Benchmark.round(perSecond));
+        result.put("filings", n);
+        return result;
     }
 
     /** A 1 GiB document through intake with {@code -Xmx256m}: the status, the time, the peak heap and RSS. */

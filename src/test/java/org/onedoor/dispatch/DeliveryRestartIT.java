@@ -105,9 +105,11 @@ class DeliveryRestartIT {
         OneDoorClient.await("the exchange to take both answers", () -> db.sql(
                 "select count(*) from mda_answer where request_packet_id = ? and settled_at is not null")
                 .param(packetId.toString()).query(Integer.class).single() == 2 ? true : null);
+        // Where the stop lands decides whether the attempt in flight still commits or is sent again after the
+        // restart; either way the ministry processes the packet once and knows every other arrival by its id.
+        OneDoorClient.await("every further attempt recognised as a duplicate",
+                () -> simulator.attempts(ENVIRONMENT) == 1 + simulator.duplicates(packetId) ? true : null);
         assertThat(simulator.processed(packetId)).as("processed once").isOne();
-        assertThat(simulator.duplicates(packetId)).as("the resent packet, recognised by its id").isOne();
-        assertThat(simulator.attempts(ENVIRONMENT)).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from message_log where packet_id = ? and direction = 'OUT'")
                 .param(packetId.toString()).query(Integer.class).single())
                 .as("the attempt that got through is in the message log").isEqualTo(1);
