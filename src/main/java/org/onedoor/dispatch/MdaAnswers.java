@@ -43,7 +43,7 @@ public class MdaAnswers {
     private static final Logger log = LoggerFactory.getLogger(MdaAnswers.class);
 
     /** The statuses an MDA may report between acknowledgement and decision. */
-    public static final Set<String> STATUSES = Set.of("in-review", "inspection-scheduled", "awaiting-third-party",
+    private static final Set<String> STATUSES = Set.of("in-review", "inspection-scheduled", "awaiting-third-party",
             "on-hold");
 
     /** The three inbound operations, each with the one packet type it takes. */
@@ -87,10 +87,6 @@ public class MdaAnswers {
         if (manifest.type() != operation.type) {
             throw new PacketException("packet.wrong-type", "This operation takes a packet of type '"
                     + operation.type.wireName() + "', not '" + manifest.type().wireName() + "'.");
-        }
-        if (requests.find(manifest.trackingNumber()).isEmpty()) {
-            throw new OneDoorException("tracking.unknown", HttpStatus.NOT_FOUND,
-                    "No request has the tracking number '" + manifest.trackingNumber() + "'.");
         }
         Delivery delivery = lockDelivery(manifest);
         Answer answer = Answer.of(operation, manifest.payload());
@@ -161,13 +157,22 @@ public class MdaAnswers {
                 select packet_id, mda_code from mda_delivery where packet_id = ? and tracking_number = ? for update""")
                 .params(id, manifest.trackingNumber())
                 .query((rs, i) -> new Delivery(rs.getString(1), rs.getString(2))).optional()
-                .orElseThrow(() -> new OneDoorException("answer.unknown-request", HttpStatus.NOT_FOUND,
-                        "OneDoor sent no request packet " + id + " for " + manifest.trackingNumber() + "."));
+                .orElseThrow(() -> unknown(manifest.trackingNumber(), id));
         if (!delivery.mdaCode().equals(manifest.sender())) {
             throw new PacketException("packet.not-addressed-to-sender", "Request packet " + id
                     + " was addressed to '" + delivery.mdaCode() + "'; '" + manifest.sender() + "' may not answer it.");
         }
         return delivery;
+    }
+
+    /** Which of the two the caller got wrong, looked up only once the delivery was not found. */
+    private OneDoorException unknown(String trackingNumber, String requestPacketId) {
+        if (requests.find(trackingNumber).isEmpty()) {
+            return new OneDoorException("tracking.unknown", HttpStatus.NOT_FOUND,
+                    "No request has the tracking number '" + trackingNumber + "'.");
+        }
+        return new OneDoorException("answer.unknown-request", HttpStatus.NOT_FOUND,
+                "OneDoor sent no request packet " + requestPacketId + " for " + trackingNumber + ".");
     }
 
     /** OneDoor's signed receipt for the answer, logged as sent. */

@@ -1,16 +1,9 @@
 package org.onedoor.dispatch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import org.onedoor.dispatch.MdaAnswers.Operation;
-import org.onedoor.packet.PacketException;
-import org.onedoor.packet.SignedPacket;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
@@ -64,41 +57,7 @@ class MdaController {
     }
 
     private Map<String, String> receive(Operation operation, HttpServletRequest request) {
-        Parts parts = Parts.read(request);
+        MultipartPacket parts = MultipartPacket.read(request);
         return answers.receive(operation, parts.packet(), parts.documents()).toJson();
-    }
-
-    /** The multipart wire form, read part by part as raw bytes so that the manifest arrives byte for byte. */
-    record Parts(SignedPacket packet, Map<String, byte[]> documents) {
-
-        static Parts read(HttpServletRequest request) {
-            byte[] manifest = null;
-            byte[] signature = null;
-            Map<String, byte[]> documents = new LinkedHashMap<>();
-            try {
-                for (Part part : request.getParts()) {
-                    byte[] content;
-                    try (InputStream in = part.getInputStream()) {
-                        content = in.readAllBytes();
-                    }
-                    switch (part.getName()) {
-                        case "manifest" -> manifest = content;
-                        case "signature" -> signature = content;
-                        default -> {
-                            if (documents.put(part.getName(), content) != null) {
-                                throw new PacketException("packet.malformed", "The part '" + part.getName() + "' appears twice.");
-                            }
-                        }
-                    }
-                }
-            } catch (IOException | ServletException e) {
-                throw new PacketException("packet.malformed", "The body is not multipart/form-data: " + e.getMessage());
-            }
-            if (manifest == null || signature == null) {
-                throw new PacketException("packet.malformed",
-                        "A packet needs a part 'manifest' (the signed JSON) and a part 'signature' (DER CMS).");
-            }
-            return new Parts(new SignedPacket(manifest, signature), documents);
-        }
     }
 }

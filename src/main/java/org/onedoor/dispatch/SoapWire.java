@@ -6,12 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.soap.SOAPBinding;
 import org.apache.camel.Exchange;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
-import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.onedoor.packet.SignedPacket;
@@ -38,11 +35,7 @@ class SoapWire {
 
     private MdaSystemPort client(Connector connector, String endpoint) {
         return clients.computeIfAbsent(connector.code() + " " + endpoint, key -> {
-            JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-            factory.setServiceClass(MdaSystemPort.class);
-            factory.setAddress(endpoint);
-            MdaSystemPort port = (MdaSystemPort) factory.create();
-            ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(true);
+            MdaSystemPort port = SoapPacket.client(MdaSystemPort.class, endpoint);
             Client client = ClientProxy.getClient(port);
             HTTPClientPolicy policy = new HTTPClientPolicy();
             policy.setConnectionTimeout(connector.timeouts().connectDuration().toMillis());

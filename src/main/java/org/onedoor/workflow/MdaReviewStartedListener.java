@@ -2,7 +2,6 @@ package org.onedoor.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.onedoor.dispatch.Connector;
 import org.onedoor.dispatch.ConnectorRegistry;
 import org.onedoor.tracking.RequestStatus;
 import org.onedoor.tracking.Timeline;

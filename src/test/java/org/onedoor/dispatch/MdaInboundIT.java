@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.xml.ws.BindingProvider;
-import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,11 +224,7 @@ class MdaInboundIT {
 
     @Test
     void overSoapTheSameAnswersAndTheSameCodes() throws Exception {
-        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-        factory.setServiceClass(OneDoorMdaPort.class);
-        factory.setAddress("http://localhost:" + port + "/ws/mda");
-        OneDoorMdaPort oneDoor = (OneDoorMdaPort) factory.create();
-        ((jakarta.xml.ws.soap.SOAPBinding) ((BindingProvider) oneDoor).getBinding()).setMTOMEnabled(true);
+        OneDoorMdaPort oneDoor = SoapPacket.client(OneDoorMdaPort.class, "http://localhost:" + port + "/ws/mda");
 
         SignedPacket update = packet(FIRE, FIRE, PacketType.STATUS, trackingNumber,
                 payload("status", "in-review", "text", "With the station officer."));

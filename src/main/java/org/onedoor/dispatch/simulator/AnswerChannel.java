@@ -7,10 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
-import jakarta.xml.ws.soap.SOAPBinding;
-import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.onedoor.dispatch.DeliveryFailedException;
 import org.onedoor.dispatch.OneDoorMdaPort;
 import org.onedoor.dispatch.PacketFault;
@@ -85,14 +82,8 @@ public class AnswerChannel {
                 .map(d -> new SoapPacket.Document(d.getKey(), new DataHandler(new ByteArrayDataSource(d.getValue(), "text/plain"))))
                 .toList();
         SoapPacket message = new SoapPacket(packet.manifest(), packet.signature(), attachments);
-        OneDoorMdaPort port = soap.computeIfAbsent(oneDoorUrl.get(), url -> {
-            JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-            factory.setServiceClass(OneDoorMdaPort.class);
-            factory.setAddress(url + "/ws/mda");
-            OneDoorMdaPort client = (OneDoorMdaPort) factory.create();
-            ((SOAPBinding) ((BindingProvider) client).getBinding()).setMTOMEnabled(true);
-            return client;
-        });
+        OneDoorMdaPort port = soap.computeIfAbsent(oneDoorUrl.get(),
+                url -> SoapPacket.client(OneDoorMdaPort.class, url + "/ws/mda"));
         try {
             switch (type) {
                 case ACKNOWLEDGEMENT -> port.acknowledge(message);

@@ -133,6 +133,10 @@ public class SimulatedMdas {
                 return new Reply.Refused(e.code(), e.getMessage());
             }
             Manifest first = requests.get(packetIdOf(packet));
+            if (first == null) {
+                // The first arrival of this id is still being taken: a busy system answers "try again".
+                return new Reply.Fail(Failure.ERROR);
+            }
             duplicates.computeIfAbsent(first.packetId().toString(), k -> new AtomicInteger()).incrementAndGet();
             log.info("Simulated {} received packet {} again: answered, not processed twice", mda, first.packetId());
             return new Reply.Receipt(receipt(mda, first, true));

@@ -1,17 +1,13 @@
 package org.onedoor.dispatch.simulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
+import org.onedoor.dispatch.MultipartPacket;
 import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
 import org.onedoor.dispatch.simulator.SimulatedMdas.Reply;
-import org.onedoor.packet.SignedPacket;
+import org.onedoor.packet.PacketException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,28 +38,17 @@ class SimulatorController {
     }
 
     @PostMapping(path = "/simulator/mda/{mda}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> deliver(@PathVariable String mda, HttpServletRequest request) throws IOException, ServletException {
+    ResponseEntity<?> deliver(@PathVariable String mda, HttpServletRequest request) {
         if (!mdas.plays(mda)) {
             return problem(HttpStatus.NOT_FOUND, "mda.unknown", "The simulator does not play '" + mda + "'.");
         }
-        byte[] manifest = null;
-        byte[] signature = null;
-        Map<String, byte[]> documents = new LinkedHashMap<>();
-        for (Part part : request.getParts()) {
-            byte[] content;
-            try (InputStream in = part.getInputStream()) {
-                content = in.readAllBytes();
-            }
-            switch (part.getName()) {
-                case "manifest" -> manifest = content;
-                case "signature" -> signature = content;
-                default -> documents.put(part.getName(), content);
-            }
+        MultipartPacket parts;
+        try {
+            parts = MultipartPacket.read(request);
+        } catch (PacketException malformed) {
+            return problem(HttpStatus.BAD_REQUEST, malformed.code(), malformed.getMessage());
         }
-        if (manifest == null || signature == null) {
-            return problem(HttpStatus.BAD_REQUEST, "packet.malformed", "The parts 'manifest' and 'signature' are required.");
-        }
-        Reply reply = mdas.deliver(mda, SimulatedMdas.Transport.REST, new SignedPacket(manifest, signature), documents);
+        Reply reply = mdas.deliver(mda, SimulatedMdas.Transport.REST, parts.packet(), parts.documents());
         if (reply instanceof Reply.Receipt receipt) {
             return ResponseEntity.ok(receipt.packet().toJson());
         }

@@ -1,10 +1,6 @@
 package org.onedoor.dispatch.simulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.jws.WebService;
 import jakarta.xml.ws.soap.MTOM;
@@ -13,7 +9,7 @@ import org.onedoor.dispatch.PacketFault;
 import org.onedoor.dispatch.SoapPacket;
 import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
 import org.onedoor.dispatch.simulator.SimulatedMdas.Reply;
-import org.onedoor.packet.SignedPacket;
+import org.onedoor.packet.PacketException;
 
 /** One simulated MDA's SOAP side, {@code /ws/simulator/<mda>}: the {@link MdaSystemPort} contract with MTOM. */
 @MTOM
@@ -31,16 +27,12 @@ class SimulatorSoapService implements MdaSystemPort {
 
     @Override
     public SoapPacket deliver(SoapPacket packet) throws PacketFault {
-        Map<String, byte[]> documents = new LinkedHashMap<>();
-        for (SoapPacket.Document document : packet.getDocuments()) {
-            try (InputStream in = document.getContent().getInputStream()) {
-                documents.put(document.getName(), in.readAllBytes());
-            } catch (IOException e) {
-                throw new PacketFault("Unreadable attachment", new PacketFault.Problem("packet.malformed", e.getMessage()));
-            }
+        Reply reply;
+        try {
+            reply = mdas.deliver(mda, SimulatedMdas.Transport.SOAP, packet.signedPacket(), packet.documentsByName());
+        } catch (PacketException malformed) {
+            throw new PacketFault(malformed.getMessage(), new PacketFault.Problem(malformed.code(), malformed.getMessage()));
         }
-        Reply reply = mdas.deliver(mda, SimulatedMdas.Transport.SOAP,
-                new SignedPacket(packet.getManifest(), packet.getSignature()), documents);
         if (reply instanceof Reply.Receipt receipt) {
             return new SoapPacket(receipt.packet().manifest(), receipt.packet().signature(), List.of());
         }
