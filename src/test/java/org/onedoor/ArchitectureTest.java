@@ -1,5 +1,6 @@
 package org.onedoor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
@@ -27,10 +28,39 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.onedoor.packet..")
             .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
 
+    /** The wires to MDA systems; the simulator, a ministry's system of its own, serves SOAP with CXF too (ADR 0002). */
     @ArchTest
     static final ArchRule onlyDispatchUsesCamelAndCxf = noClasses()
-            .that().resideOutsideOfPackage("org.onedoor.dispatch..")
+            .that().resideOutsideOfPackages("org.onedoor.dispatch..", "org.onedoor.simulator..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.apache.cxf..");
+
+    /** The simulator plays a ministry that knows OneDoor by its published contract and its own keys alone. */
+    @ArchTest
+    static final ArchRule theSimulatorUsesOnlyThePublishedContract = classes()
+            .that().resideInAPackage("org.onedoor.simulator..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.onedoor.simulator..",
+                    "org.onedoor.dispatch.contract..", "org.onedoor.packet..", "org.onedoor.system..", "java..",
+                    "jakarta..", "org.springframework..", "org.slf4j..", "org.apache.cxf..", "com.fasterxml..");
+
+    /** The MDA directory is read by everyone and knows no transport. */
+    @ArchTest
+    static final ArchRule theMdaDirectoryKnowsNoTransport = noClasses()
+            .that().resideInAPackage("org.onedoor.mda..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onedoor.dispatch..", "org.onedoor.workflow..",
+                    "org.onedoor.lifecycle..", "org.onedoor.tracking..");
+
+    /** The lifecycle is the one place where states change; it knows no transport, engine or wording. */
+    @ArchTest
+    static final ArchRule theLifecycleDependsOnNoTransportEngineOrWording = noClasses()
+            .that().resideInAPackage("org.onedoor.lifecycle..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onedoor.dispatch..", "org.onedoor.workflow..",
+                    "org.onedoor.tracking..", "org.camunda..");
+
+    /** What citizens read is worded from the lifecycle's news only, not from the transports. */
+    @ArchTest
+    static final ArchRule trackingReadsTheLifecycleNotTheTransports = noClasses()
+            .that().resideInAPackage("org.onedoor.tracking..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onedoor.dispatch..", "org.onedoor.packet..");
 
     @ArchTest
     static final ArchRule nothingDependsOnWorkflow = noClasses()

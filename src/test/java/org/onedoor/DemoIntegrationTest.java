@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // The simulated ministries decide at once and a stored answer is relayed quickly: tests wait less.
-        "onedoor.simulator.decision-delay=200ms", "onedoor.dispatch.relay-interval=1s",
+        "onedoor.simulator.decision-delay=200ms", "onedoor.workflow.relay-interval=1s",
         // A delivery job that fails (or collides with a parallel MDA's job) runs again a second later, not a minute.
         "onedoor.connectors.fire-service.retry-cycle=R5/PT1S", "onedoor.connectors.environment.retry-cycle=R5/PT1S",
         // A job whose failure could not be recorded runs again when its lock expires: after 10 s here.

@@ -73,6 +73,45 @@ public class OneDoorClient {
         return client.exchange("/api/requests", HttpMethod.POST, new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
+    /** The front desk answers an MDA's question for the applicant: {@code POST /api/requests/{number}/information}. */
+    public ResponseEntity<JsonNode> answer(String trackingNumber, String code, String informationRequestId, String text,
+            Map<String, byte[]> documents) {
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("trackingCode", code);
+        if (informationRequestId != null) {
+            answer.put("informationRequestId", informationRequestId);
+        }
+        if (text != null) {
+            answer.put("text", text);
+        }
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders jsonPart = new HttpHeaders();
+        jsonPart.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("answer", new HttpEntity<>(json(answer).toString(), jsonPart));
+        documents.forEach((kind, content) -> parts.add(kind, new HttpEntity<>(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return kind + ".bin";
+            }
+        })));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth("frontdesk", PASSWORD).exchange("/api/requests/{n}/information", HttpMethod.POST,
+                new HttpEntity<>(parts, headers), JsonNode.class, trackingNumber);
+    }
+
+    /** The front desk withdraws the request at the applicant's wish. */
+    public ResponseEntity<JsonNode> withdraw(String trackingNumber, String code, String reason) {
+        return http.withBasicAuth("frontdesk", PASSWORD).postForEntity("/api/requests/{n}/withdrawal",
+                Map.of("trackingCode", code, "reason", reason), JsonNode.class, trackingNumber);
+    }
+
+    /** An administrator cancels the request. */
+    public ResponseEntity<JsonNode> cancel(String trackingNumber, String reason) {
+        return http.withBasicAuth("admin", PASSWORD).postForEntity("/api/admin/requests/{n}/cancellation",
+                Map.of("reason", reason), JsonNode.class, trackingNumber);
+    }
+
     /** The manifest of a signed packet in its JSON form {@code {"manifest": base64, "signature": base64}}. */
     public static JsonNode manifestOf(JsonNode signed) {
         try {
@@ -119,10 +158,11 @@ public class OneDoorClient {
         assertThat(done.getStatusCode().value()).as(done.getBody()).isIn(200, 204);
     }
 
-    public JsonNode awaitStatus(String trackingNumber, String code, String status) {
-        return await("status " + status + " of " + trackingNumber, () -> {
+    /** Waits for the request's lifecycle state on the citizen's tracking answer, e.g. {@code APPROVED}. */
+    public JsonNode awaitState(String trackingNumber, String code, String state) {
+        return await("state " + state + " of " + trackingNumber, () -> {
             JsonNode body = track(trackingNumber, code).getBody();
-            return body != null && status.equals(body.path("status").asText()) ? body : null;
+            return body != null && state.equals(body.path("state").asText()) ? body : null;
         });
     }
 

@@ -54,13 +54,13 @@ class RequestJourneyIT {
             client.decide(filed.number(), group, "approve", null);
         }
 
-        JsonNode status = client.awaitStatus(filed.number(), filed.code(), "APPROVED");
+        JsonNode status = client.awaitState(filed.number(), filed.code(), "APPROVED");
         assertThat(status.path("serviceName").path("bn").asText()).isEqualTo("ট্রেড লাইসেন্স");
         assertThat(status.path("timeline").findValuesAsText("mdaCode"))
                 .contains("city-corporation", "fire-service", "environment");
         assertThat(status.path("timeline").findValuesAsText("message"))
-                .contains("Approved by the Chief revenue officer.", "Approved by Fire Service and Civil Defence.",
-                        "Approved by Department of Environment.")
+                .contains("Approved by the Chief revenue officer of Dhaka North City Corporation.",
+                        "Approved by Fire Service and Civil Defence.", "Approved by Department of Environment.")
                 .anyMatch(m -> m.matches("Fire Service and Civil Defence accepted the request for processing: "
                         + "case FI-\\d{4}-\\d{5}, expected by \\d{4}-\\d{2}-\\d{2}\\."));
     }
@@ -68,12 +68,12 @@ class RequestJourneyIT {
     @Test
     void anAllowanceGoesUpToTheDistrictOfficer() {
         Filed filed = file("social-safety-net-allowance");
-        assertThat(client.awaitStatus(filed.number(), filed.code(), "IN_PROGRESS").path("timeline").get(1)
+        assertThat(client.awaitState(filed.number(), filed.code(), "IN_PROGRESS").path("timeline").get(1)
                 .path("mdaName").path("en").asText()).isEqualTo("Department of Social Services");
         client.decide(filed.number(), "social-services-desk", "approve", null);
         client.decide(filed.number(), "social-services-head", "approve", null);
         client.decide(filed.number(), "social-services-director", "approve", null);
-        client.awaitStatus(filed.number(), filed.code(), "APPROVED");
+        client.awaitState(filed.number(), filed.code(), "APPROVED");
     }
 
     @Test
@@ -84,7 +84,7 @@ class RequestJourneyIT {
         assertThat(client.tasks("sub-registry-desk", filed.number(), "sub-registry-desk")).isEmpty();
         client.decide(filed.number(), "land-office-director", "approve", null);
         client.decide(filed.number(), "sub-registry-desk", "approve", null);
-        client.awaitStatus(filed.number(), filed.code(), "APPROVED");
+        client.awaitState(filed.number(), filed.code(), "APPROVED");
     }
 
     @Test
@@ -92,16 +92,27 @@ class RequestJourneyIT {
         Filed filed = file("land-mutation");
         client.decide(filed.number(), "land-office-desk", "approve", null);
         client.decide(filed.number(), "land-office-head", "reject", "The khatian does not match the deed.");
-        JsonNode status = client.awaitStatus(filed.number(), filed.code(), "REJECTED");
+        JsonNode status = client.awaitState(filed.number(), filed.code(), "REJECTED");
         assertThat(status.path("timeline").findValuesAsText("message"))
-                .contains("Rejected by the Surveyor: The khatian does not match the deed.");
+                .contains("Rejected by the Surveyor of Upazila Land Office (AC Land): The khatian does not match the deed.");
     }
 
     @Test
-    void aReturnGoesBackToTheApplicant() {
+    void theDeskOfficersReturnAsksTheApplicantToCorrectItAndTheAnswerBringsItBack() {
         Filed filed = file("social-safety-net-allowance");
         client.decide(filed.number(), "social-services-desk", "return", "The photo is not recognisable.");
-        client.awaitStatus(filed.number(), filed.code(), "RETURNED");
+        JsonNode waiting = client.awaitState(filed.number(), filed.code(), "WAITING_FOR_APPLICANT");
+        assertThat(waiting.path("legs").get(0).path("state").asText()).isEqualTo("WAITING_FOR_APPLICANT");
+        assertThat(waiting.path("legs").get(0).path("waitingFor").path("question").asText())
+                .isEqualTo("The photo is not recognisable.");
+
+        assertThat(client.answer(filed.number(), filed.code(), null, "A new photo is attached.",
+                java.util.Map.of()).getStatusCode().value()).isEqualTo(200);
+        client.awaitState(filed.number(), filed.code(), "IN_PROGRESS");
+        client.decide(filed.number(), "social-services-desk", "approve", null);
+        client.decide(filed.number(), "social-services-head", "approve", null);
+        client.decide(filed.number(), "social-services-director", "approve", null);
+        client.awaitState(filed.number(), filed.code(), "APPROVED");
     }
 
     @Test

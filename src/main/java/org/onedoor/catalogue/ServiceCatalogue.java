@@ -37,7 +37,8 @@ public class ServiceCatalogue {
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
     /** Process variables OneDoor sets itself; a form field may not shadow them. */
     private static final Set<String> RESERVED = Set.of("trackingNumber", "serviceCode", "applicantName", "dueDate",
-            "routing", "mdaCode", "reviewLevels", "decision", "comment", "stage", "outcome");
+            "routing", "routingDecision", "requestOpen", "approved", "mdaCode", "mdaDecision", "reviewLevels",
+            "decision", "comment", "correctionNote", "requestedDocuments", "stage", "outcome");
 
     private final Map<String, ServiceDefinition> services;
 
@@ -80,8 +81,12 @@ public class ServiceCatalogue {
         if (s.name() == null || blank(s.name().en()) || blank(s.name().bn())) {
             problems.add("name: needs both 'en' and 'bn'");
         }
-        if (s.process() == null || !s.process().matches("[A-Za-z][A-Za-z0-9]*")) {
-            problems.add("process: must be the id of the BPMN process that runs the service");
+        if (!s.process().matches("[A-Za-z][A-Za-z0-9]*")) {
+            problems.add("process: must be the id of the BPMN process that runs the service (default "
+                    + ServiceDefinition.COMMON_PROCESS + ")");
+        }
+        if (s.routing() == null || !s.routing().matches("[A-Za-z][A-Za-z0-9]*")) {
+            problems.add("routing: must be the id of the service's routing decision (DMN)");
         }
         if (s.fee() == null || s.fee().amount() == null || s.fee().amount().compareTo(BigDecimal.ZERO) < 0) {
             problems.add("fee.amount: must be zero or more");

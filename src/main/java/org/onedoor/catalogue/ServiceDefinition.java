@@ -16,18 +16,29 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.springframework.util.unit.DataSize;
 
-/** One entry of the service catalogue: {@code processes/services/<code>/service.yaml}. */
+/**
+ * One entry of the service catalogue: {@code processes/services/<code>/service.yaml}.
+ *
+ * @param process the BPMN process that runs the service: the common {@code ServiceRequest} unless the service's
+ *                flow truly differs
+ * @param routing the id of the service's routing decision (DMN), which names the MDAs, stages and review levels
+ */
 public record ServiceDefinition(
         String code,
         LocalizedName name,
         String description,
         String process,
+        String routing,
         Fee fee,
         int slaWorkingDays,
         List<FormField> fields,
         List<DocumentRequirement> documents) {
 
+    /** The process every service with the standard flow runs. */
+    public static final String COMMON_PROCESS = "ServiceRequest";
+
     public ServiceDefinition {
+        process = process == null ? COMMON_PROCESS : process;
         fields = fields == null ? List.of() : List.copyOf(fields);
         documents = documents == null ? List.of() : List.copyOf(documents);
     }

@@ -1,5 +1,9 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.dispatch.contract.PacketFault;
+
 import java.io.IOException;
 
 import jakarta.xml.ws.WebServiceException;

@@ -1,22 +1,16 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.lifecycle.Decision;
+
 /**
- * An MDA system answered a request packet: published inside the transaction that stored the answer, so that
- * the citizen's timeline and the waiting process take it at once; {@link MdaAnswers#pending()} hands over what
- * the process could not take yet.
+ * An MDA system's answer that its leg's process must follow: a decision, or a request for information. Published
+ * in the transaction that took the answer; acknowledgements and status updates concern the lifecycle only.
  *
- * @param kind    {@code acknowledgement}, {@code decision} or {@code status}
- * @param outcome accepted or incomplete; approved, rejected or info-needed; a status
- * @param message the line the citizen reads
+ * @param decision the decision, or null for a request for information
  */
-public record MdaAnswered(String packetId, String requestPacketId, String trackingNumber, String mdaCode, String kind,
-        String outcome, String reason, String message) {
+public record MdaAnswered(String trackingNumber, String mdaCode, String packetId, Decision decision) {
 
-    public static final String ACKNOWLEDGEMENT = "acknowledgement";
-    public static final String DECISION = "decision";
-
-    /** Whether a process waits for this answer (a status update only informs the citizen). */
-    public boolean awaited() {
-        return ACKNOWLEDGEMENT.equals(kind) || DECISION.equals(kind);
+    public boolean asksForInformation() {
+        return decision == null;
     }
 }

@@ -1,6 +1,5 @@
 package org.onedoor.dispatch;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import org.onedoor.dispatch.DeliveryTable.Delivery;
 import org.onedoor.documents.DocumentStore;
 import org.onedoor.intake.ServiceRequests;
-import org.onedoor.messagelog.MessageLog;
+import org.onedoor.lifecycle.Decision;
+import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.lifecycle.Taken;
 import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketException;
-import org.onedoor.packet.PacketSigner;
+import org.onedoor.packet.PacketLedger;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.PacketVerifier;
 import org.onedoor.packet.SignedPacket;
@@ -27,15 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes what MDA systems send back, whatever the transport: verifies the packet, checks that the MDA speaks
- * about a packet that was addressed to it, stores and logs the answer, tells the citizen, hands it to the
- * waiting process and answers with OneDoor's signed receipt. All in one transaction: a refused answer leaves
- * nothing behind, not even its packet id.
+ * Takes what MDA systems send back, whatever the transport: verifies the packet, checks that the MDA speaks about
+ * a request packet addressed to it, lets the lifecycle take the answer (or record it as late, or refuse it as a
+ * contradiction), stores and logs it, and answers with OneDoor's signed receipt. All in one transaction: a
+ * refused answer leaves nothing behind, not even its packet id.
  */
 @Service
 public class MdaAnswers {
@@ -43,12 +45,13 @@ public class MdaAnswers {
     private static final Logger log = LoggerFactory.getLogger(MdaAnswers.class);
 
     /** The statuses an MDA may report between acknowledgement and decision. */
-    private static final Set<String> STATUSES = Set.of("in-review", "inspection-scheduled", "awaiting-third-party",
-            "on-hold");
+    static final Set<String> STATUSES = Set.of("in-review", "inspection-scheduled", "awaiting-third-party", "on-hold");
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
-    /** The three inbound operations, each with the one packet type it takes. */
+    /** The inbound operations, each with the one packet type it takes. */
     public enum Operation {
-        ACKNOWLEDGE(PacketType.ACKNOWLEDGEMENT), DECIDE(PacketType.DECISION), UPDATE_STATUS(PacketType.STATUS);
+        ACKNOWLEDGE(PacketType.ACKNOWLEDGEMENT), UPDATE_STATUS(PacketType.STATUS),
+        REQUEST_INFORMATION(PacketType.INFO_REQUEST), DECIDE(PacketType.DECISION);
 
         private final PacketType type;
 
@@ -58,108 +61,74 @@ public class MdaAnswers {
     }
 
     private final PacketVerifier verifier;
-    private final PacketSigner signer;
-    private final MessageLog messageLog;
+    private final PacketLedger ledger;
+    private final Lifecycle lifecycle;
     private final ServiceRequests requests;
     private final DocumentStore documents;
-    private final ConnectorRegistry connectors;
+    private final DeliveryTable deliveries;
+    private final AnswerTable answers;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    MdaAnswers(PacketVerifier verifier, PacketSigner signer, MessageLog messageLog, ServiceRequests requests,
-            DocumentStore documents, ConnectorRegistry connectors, ApplicationEventPublisher events,
-            JdbcClient jdbc, Clock clock) {
+    MdaAnswers(PacketVerifier verifier, PacketLedger ledger, Lifecycle lifecycle, ServiceRequests requests,
+            DocumentStore documents, DeliveryTable deliveries, AnswerTable answers, ApplicationEventPublisher events,
+            Clock clock) {
         this.verifier = verifier;
-        this.signer = signer;
-        this.messageLog = messageLog;
+        this.ledger = ledger;
+        this.lifecycle = lifecycle;
         this.requests = requests;
         this.documents = documents;
-        this.connectors = connectors;
+        this.deliveries = deliveries;
+        this.answers = answers;
         this.events = events;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Transactional
     public SignedPacket receive(Operation operation, SignedPacket packet, Map<String, byte[]> attached) {
-        Manifest manifest = verifier.verify(packet, attached, signer.party());
+        Manifest manifest = verifier.verify(packet, attached, ledger.party());
         if (manifest.type() != operation.type) {
             throw new PacketException("packet.wrong-type", "This operation takes a packet of type '"
                     + operation.type.wireName() + "', not '" + manifest.type().wireName() + "'.");
         }
-        Delivery delivery = lockDelivery(manifest);
         Answer answer = Answer.of(operation, manifest.payload());
-        Instant now = clock.instant();
+        Delivery delivery = lockDelivery(manifest, answer.inReplyTo());
+        String tn = manifest.trackingNumber();
+        String mda = manifest.sender();
         String packetId = manifest.packetId().toString();
-        jdbc.sql("""
-                insert into mda_answer (packet_id, request_packet_id, packet_type, outcome, reason, received_at,
-                  settled_at) values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(packetId, delivery.packetId(), manifest.type().wireName(), answer.outcome(), answer.reason(),
-                        Timestamp.from(now), operation == Operation.UPDATE_STATUS ? Timestamp.from(now) : null)
-                .update();
+        Taken taken = switch (operation) {
+            case ACKNOWLEDGE -> lifecycle.acknowledged(tn, mda, answer.caseNumber(), answer.expectedCompletion());
+            case UPDATE_STATUS -> lifecycle.statusReported(tn, mda, answer.outcome(), answer.reason());
+            case REQUEST_INFORMATION -> lifecycle.informationRequestedByMda(tn, mda, packetId, answer.reason(),
+                    answer.documents());
+            case DECIDE -> lifecycle.decidedByMda(tn, mda, answer.decision(), answer.reason());
+        };
+        Instant now = clock.instant();
+        answers.insert(packetId, delivery.packetId(), manifest.type().wireName(), answer.outcome(), answer.reason(), now,
+                taken == Taken.LATE);
         for (Manifest.DocumentEntry entry : manifest.documents()) {
             documents.store(attached.get(entry.name()));
-            jdbc.sql("""
-                    insert into mda_answer_document (packet_id, name, media_type, size_bytes, sha256)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(packetId, entry.name(), entry.mediaType(), entry.size(), entry.sha256()).update();
+            answers.document(packetId, entry);
         }
-        if (operation == Operation.ACKNOWLEDGE && answer.caseNumber() != null) {
-            jdbc.sql("update mda_delivery set mda_case_number = ?, mda_expected_by = ? where packet_id = ?")
-                    .params(answer.caseNumber(), answer.expectedCompletion(), delivery.packetId()).update();
+        ledger.record(manifest, packet);
+        log.info("{} from {} for {}: {}{}", manifest.type().wireName(), mda, tn, answer.outcome(),
+                taken == Taken.LATE ? " (after the request ended: kept, changes nothing)" : "");
+        if (taken == Taken.TAKEN && (operation == Operation.DECIDE || operation == Operation.REQUEST_INFORMATION)) {
+            events.publishEvent(new MdaAnswered(tn, mda, packetId, answer.decision()));
         }
-        messageLog.append(new MessageLog.Entry(MessageLog.Direction.IN, manifest.sender(), packetId,
-                manifest.type().wireName(), manifest.trackingNumber(), packet.manifest(), packet.signature()));
-        log.info("{} from {} for {}: {}", manifest.type().wireName(), manifest.sender(), manifest.trackingNumber(),
-                answer.outcome());
-        events.publishEvent(new MdaAnswered(packetId, delivery.packetId(), manifest.trackingNumber(),
-                manifest.sender(), manifest.type().wireName(), answer.outcome(), answer.reason(),
-                answer.describe(connectors.get(manifest.sender()).name().en())));
-        return receipt(manifest, now);
-    }
-
-    /** Answers no process has taken yet, oldest first: the relay offers them again. */
-    @Transactional(readOnly = true)
-    public List<MdaAnswered> pending() {
-        return jdbc.sql("""
-                select a.packet_id, a.request_packet_id, d.tracking_number, d.mda_code, a.packet_type, a.outcome, a.reason
-                from mda_answer a join mda_delivery d on d.packet_id = a.request_packet_id
-                where a.settled_at is null order by a.received_at""")
-                .query((rs, i) -> new MdaAnswered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), null))
-                .list();
-    }
-
-    /** The waiting process took the answer, or no process will ever wait for it: the relay stops offering it. */
-    public void settled(String packetId) {
-        jdbc.sql("update mda_answer set settled_at = ? where packet_id = ?")
-                .params(Timestamp.from(clock.instant()), packetId).update();
-    }
-
-    private record Delivery(String packetId, String mdaCode) {
+        return receipt(manifest, now, taken);
     }
 
     /**
      * The request packet the answer refers to, locked: an answer that overtakes the commit of its own delivery
-     * waits here until the delivery job has committed and the process instance waits for it.
+     * waits here until the delivery job has committed and the process waits for it.
      */
-    private Delivery lockDelivery(Manifest manifest) {
-        Object inReplyTo = manifest.payload().get("inReplyTo");
-        String id;
-        try {
-            id = UUID.fromString(String.valueOf(inReplyTo)).toString();
-        } catch (IllegalArgumentException e) {
-            throw new OneDoorException("answer.invalid", HttpStatus.UNPROCESSABLE_ENTITY, "The answer is incomplete.",
-                    List.of(new Violation("payload.inReplyTo", "required", "Give the packet id of the request packet answered.")));
-        }
-        Delivery delivery = jdbc.sql("""
-                select packet_id, mda_code from mda_delivery where packet_id = ? and tracking_number = ? for update""")
-                .params(id, manifest.trackingNumber())
-                .query((rs, i) -> new Delivery(rs.getString(1), rs.getString(2))).optional()
-                .orElseThrow(() -> unknown(manifest.trackingNumber(), id));
+    private Delivery lockDelivery(Manifest manifest, String requestPacketId) {
+        Delivery delivery = deliveries.lock(requestPacketId)
+                .filter(d -> d.type() == PacketType.REQUEST && d.trackingNumber().equals(manifest.trackingNumber()))
+                .orElseThrow(() -> unknown(manifest.trackingNumber(), requestPacketId));
         if (!delivery.mdaCode().equals(manifest.sender())) {
-            throw new PacketException("packet.not-addressed-to-sender", "Request packet " + id
+            throw new PacketException("packet.not-addressed-to-sender", "Request packet " + requestPacketId
                     + " was addressed to '" + delivery.mdaCode() + "'; '" + manifest.sender() + "' may not answer it.");
         }
         return delivery;
@@ -175,53 +144,70 @@ public class MdaAnswers {
                 "OneDoor sent no request packet " + requestPacketId + " for " + trackingNumber + ".");
     }
 
-    /** OneDoor's signed receipt for the answer, logged as sent. */
-    private SignedPacket receipt(Manifest answered, Instant now) {
+    /** OneDoor's signed receipt for the answer: {@code accepted}, or {@code late} when the request had ended. */
+    private SignedPacket receipt(Manifest answered, Instant now, Taken taken) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("receivedPacketId", answered.packetId().toString());
         payload.put("receivedAt", Manifest.formatTime(now));
-        Manifest manifest = new Manifest(UUID.randomUUID(), PacketType.RECEIPT, answered.trackingNumber(),
-                answered.serviceCode(), signer.party(), answered.sender(), now, payload, List.of());
-        SignedPacket receipt = signer.sign(manifest);
-        messageLog.append(new MessageLog.Entry(MessageLog.Direction.OUT, answered.sender(),
-                manifest.packetId().toString(), PacketType.RECEIPT.wireName(), answered.trackingNumber(),
-                receipt.manifest(), receipt.signature()));
-        return receipt;
+        payload.put("outcome", taken == Taken.LATE ? "late" : "accepted");
+        return ledger.issue(new Manifest(UUID.randomUUID(), PacketType.RECEIPT, answered.trackingNumber(),
+                answered.serviceCode(), ledger.party(), answered.sender(), now, payload, List.of()));
     }
 
     /** The payload of an answer, checked for its operation. */
-    record Answer(String outcome, String reason, String caseNumber, LocalDate expectedCompletion) {
+    record Answer(String inReplyTo, String outcome, String reason, String caseNumber, LocalDate expectedCompletion,
+            Decision decision, List<String> documents) {
 
         static Answer of(Operation operation, Map<String, Object> payload) {
             List<Violation> problems = new ArrayList<>();
+            String inReplyTo = null;
+            try {
+                inReplyTo = UUID.fromString(String.valueOf(payload.get("inReplyTo"))).toString();
+            } catch (IllegalArgumentException e) {
+                problems.add(new Violation("payload.inReplyTo", "required", "Give the packet id of the request packet answered."));
+            }
             String outcome = text(payload, "outcome");
             String reason = text(payload, "reason");
             String caseNumber = null;
             LocalDate expected = null;
+            Decision decision = null;
+            List<String> kinds = List.of();
             switch (operation) {
                 case ACKNOWLEDGE -> {
-                    if (!Set.of("accepted", "incomplete").contains(outcome)) {
-                        problems.add(new Violation("payload.outcome", "choice", "accepted or incomplete"));
-                    } else if (outcome.equals("accepted")) {
-                        caseNumber = text(payload, "caseNumber");
-                        if (caseNumber == null || caseNumber.length() > 100) {
-                            problems.add(new Violation("payload.caseNumber", "required", "The MDA's own case number, up to 100 characters."));
-                        }
-                        try {
-                            expected = LocalDate.parse(String.valueOf(payload.get("expectedCompletion")));
-                        } catch (DateTimeParseException e) {
-                            problems.add(new Violation("payload.expectedCompletion", "date", "The expected completion date, e.g. 2026-12-24."));
-                        }
-                    } else if (reason == null) {
-                        problems.add(new Violation("payload.reason", "required", "Say what is missing."));
+                    if (!"accepted".equals(outcome)) {
+                        problems.add(new Violation("payload.outcome", "choice",
+                                "accepted (to ask the applicant for something, send an info-request)"));
+                    }
+                    caseNumber = text(payload, "caseNumber");
+                    if (caseNumber == null || caseNumber.length() > 100) {
+                        problems.add(new Violation("payload.caseNumber", "required", "The MDA's own case number, up to 100 characters."));
+                    }
+                    try {
+                        expected = LocalDate.parse(String.valueOf(payload.get("expectedCompletion")));
+                    } catch (DateTimeParseException e) {
+                        problems.add(new Violation("payload.expectedCompletion", "date", "The expected completion date, e.g. 2026-12-24."));
                     }
                 }
                 case DECIDE -> {
-                    if (!Set.of("approved", "rejected", "info-needed").contains(outcome)) {
-                        problems.add(new Violation("payload.outcome", "choice", "approved, rejected or info-needed"));
-                    } else if (!outcome.equals("approved") && reason == null) {
-                        problems.add(new Violation("payload.reason", "required", "Give the reason or the information needed."));
+                    if ("approved".equals(outcome)) {
+                        decision = Decision.APPROVED;
+                    } else if ("rejected".equals(outcome)) {
+                        decision = Decision.REJECTED;
+                        if (reason == null) {
+                            problems.add(new Violation("payload.reason", "required", "Give the reason for the rejection."));
+                        }
+                    } else {
+                        problems.add(new Violation("payload.outcome", "choice",
+                                "approved or rejected (to ask the applicant for something, send an info-request)"));
                     }
+                }
+                case REQUEST_INFORMATION -> {
+                    outcome = "information-requested";
+                    reason = text(payload, "question");
+                    if (reason == null) {
+                        problems.add(new Violation("payload.question", "required", "Say what the applicant must provide."));
+                    }
+                    kinds = kinds(payload.get("documents"), problems);
                 }
                 case UPDATE_STATUS -> {
                     outcome = text(payload, "status");
@@ -238,20 +224,28 @@ public class MdaAnswers {
                 throw new OneDoorException("answer.invalid", HttpStatus.UNPROCESSABLE_ENTITY,
                         "The answer has " + problems.size() + " problem(s); see errors.", problems);
             }
-            return new Answer(outcome, reason, caseNumber, expected);
+            return new Answer(inReplyTo, outcome, reason, caseNumber, expected, decision, kinds);
         }
 
-        /** The line the citizen reads on the tracking page. */
-        String describe(String mda) {
-            return switch (outcome) {
-                case "accepted" -> mda + " accepted the request for processing: case " + caseNumber
-                        + ", expected by " + expectedCompletion + ".";
-                case "incomplete" -> mda + " found the request incomplete: " + reason;
-                case "approved" -> "Approved by " + mda + (reason == null ? "." : ": " + reason);
-                case "rejected" -> "Rejected by " + mda + ": " + reason;
-                case "info-needed" -> mda + " needs more information: " + reason;
-                default -> mda + ": " + outcome.replace('-', ' ') + (reason == null ? "." : ". " + reason);
-            };
+        private static List<String> kinds(Object value, List<Violation> problems) {
+            if (value == null) {
+                return List.of();
+            }
+            List<String> kinds = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                for (Object kind : list) {
+                    if (kind instanceof String s && KIND.matcher(s).matches() && !kinds.contains(s)) {
+                        kinds.add(s);
+                    } else {
+                        problems.add(new Violation("payload.documents", "choice",
+                                "A list of document kinds such as \"national-id\", each once."));
+                        return List.of();
+                    }
+                }
+                return kinds;
+            }
+            problems.add(new Violation("payload.documents", "choice", "A list of document kinds such as \"national-id\"."));
+            return List.of();
         }
 
         private static String text(Map<String, Object> payload, String field) {

@@ -1,5 +1,8 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.dispatch.contract.MultipartPacket;
+import org.onedoor.dispatch.contract.MdaSystemPort;
+
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +36,11 @@ class MdaController {
     @PostMapping(path = "/acknowledgements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, String> acknowledge(HttpServletRequest request) {
         return receive(Operation.ACKNOWLEDGE, request);
+    }
+
+    @PostMapping(path = "/information-requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, String> requestInformation(HttpServletRequest request) {
+        return receive(Operation.REQUEST_INFORMATION, request);
     }
 
     @PostMapping(path = "/decisions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -1,179 +1,244 @@
 package org.onedoor.dispatch;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.xml.ws.WebServiceException;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import org.onedoor.dispatch.DeliveryTable.Delivery;
 import org.onedoor.documents.DocumentStore;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.intake.ServiceRequests.FiledRequest;
 import org.onedoor.intake.ServiceRequests.ReceivedDocument;
-import org.onedoor.messagelog.MessageLog;
+import org.onedoor.lifecycle.InformationAnswered;
+import org.onedoor.lifecycle.InformationRequest;
+import org.onedoor.lifecycle.LegState;
+import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.lifecycle.RequestEnded;
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketException;
-import org.onedoor.packet.PacketSigner;
+import org.onedoor.packet.PacketLedger;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.PacketVerifier;
 import org.onedoor.packet.SignedPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Request packets to MDA systems. {@link #prepare} fixes the packet id before the first attempt; {@link #send}
- * runs in the delivery job's transaction, once per attempt, always with that id, and returns only when the MDA
- * has given its signed receipt. Both join the caller's (the process engine's) transaction.
+ * Packets to MDA systems: the request, the applicant's information, and the notice that a request ended. Each id
+ * is fixed before the first attempt ({@code mda_delivery}); every attempt runs in the delivery job's
+ * transaction, carries that id, and returns only when the MDA has given its signed receipt.
  */
 @Service
 public class MdaDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(MdaDeliveries.class);
+    /** The legs whose MDA may hold the request packet when the request ends: they are told. */
+    private static final Set<LegState> HOLDING = Set.of(LegState.PENDING, LegState.SENT, LegState.ACKNOWLEDGED,
+            LegState.WAITING_FOR_APPLICANT);
 
     private final ConnectorRegistry connectors;
     private final ServiceRequests requests;
     private final DocumentStore documents;
-    private final PacketSigner signer;
+    private final PacketLedger ledger;
     private final PacketVerifier verifier;
-    private final MessageLog messageLog;
-    private final ApplicationEventPublisher events;
+    private final Lifecycle lifecycle;
     private final MdaGateway gateway;
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final DeliveryTable table;
     private final Clock clock;
 
-    MdaDeliveries(ConnectorRegistry connectors, ServiceRequests requests, DocumentStore documents, PacketSigner signer,
-            PacketVerifier verifier, MessageLog messageLog, ApplicationEventPublisher events, MdaGateway gateway, JdbcClient jdbc,
-            ObjectMapper json, Clock clock) {
+    MdaDeliveries(ConnectorRegistry connectors, ServiceRequests requests, DocumentStore documents, PacketLedger ledger,
+            PacketVerifier verifier, Lifecycle lifecycle, MdaGateway gateway, DeliveryTable table, Clock clock) {
         this.connectors = connectors;
         this.requests = requests;
         this.documents = documents;
-        this.signer = signer;
+        this.ledger = ledger;
         this.verifier = verifier;
-        this.messageLog = messageLog;
-        this.events = events;
+        this.lifecycle = lifecycle;
         this.gateway = gateway;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.table = table;
         this.clock = clock;
     }
 
-    /** Records the delivery of a request to an MDA and returns the packet id every attempt will carry. */
-    public UUID prepare(String trackingNumber, String mdaCode) {
+    /** Fixes the id of the request packet to the MDA, before the first attempt. */
+    public void prepare(String trackingNumber, String mdaCode) {
         Connector connector = connectors.get(mdaCode);
         if (!connector.mode().hasSystem()) {
             throw new IllegalStateException("MDA '" + mdaCode + "' works in the task list; it has no system to send to.");
         }
-        UUID packetId = UUID.randomUUID();
-        jdbc.sql("""
-                insert into mda_delivery (packet_id, tracking_number, mda_code, prepared_at)
-                values (?, ?, ?, ?)""")
-                .params(packetId.toString(), trackingNumber, mdaCode, Timestamp.from(clock.instant())).update();
-        return packetId;
+        table.prepare(trackingNumber, mdaCode, PacketType.REQUEST, null, clock.instant());
     }
 
     /**
-     * One attempt. The delivery row stays locked until the job commits, so that an answer from the MDA that
-     * overtakes this commit waits for it (see {@link MdaAnswers}). Each attempt signs anew (a fresh creation
-     * time) with the same packet id; the attempt that succeeds is in the message log with the MDA's receipt.
+     * One attempt to send the request packet. Nothing is sent once the request has ended. The delivery row stays
+     * locked until the job commits, so that an answer that overtakes this commit waits for it.
      *
      * @throws DeliveryRefusedException the MDA refused the packet: a business outcome for the process
      * @throws DeliveryFailedException  the MDA could not be reached or answered nonsense: for the job's retries
      */
-    public void send(UUID packetId) {
-        String id = packetId.toString();
-        Row row = jdbc.sql("select tracking_number, mda_code, sent_at from mda_delivery where packet_id = ? for update")
-                .param(id)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null)).single();
-        Connector connector = connectors.get(row.mdaCode());
-        FiledRequest request = requests.find(row.trackingNumber()).orElseThrow();
+    public void send(String trackingNumber, String mdaCode) {
+        Delivery delivery = table.request(trackingNumber, mdaCode).flatMap(d -> table.lock(d.packetId())).orElse(null);
+        if (delivery == null || !lifecycle.legOpen(trackingNumber, mdaCode)) {
+            return;
+        }
+        FiledRequest request = requests.find(trackingNumber).orElseThrow();
         List<OutboundPacket.Attachment> attachments = new ArrayList<>();
         List<Manifest.DocumentEntry> entries = new ArrayList<>();
-        for (ReceivedDocument d : requests.documents(row.trackingNumber())) {
+        for (ReceivedDocument d : requests.documents(trackingNumber)) {
             entries.add(new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256()));
             attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), documents.load(d.sha256())));
         }
-        Map<String, Object> payload = requests.particulars(row.trackingNumber());
-        Manifest manifest = new Manifest(packetId, PacketType.REQUEST, row.trackingNumber(), request.serviceCode(),
-                signer.party(), connector.code(), clock.instant(), payload, entries);
-        SignedPacket packet = signer.sign(manifest);
-        // Logged in the job's transaction once the MDA has answered: a second transaction would hold a second
-        // pooled connection, and logging before the call would hold the log's head lock during it.
-        Runnable logSent = () -> messageLog.append(new MessageLog.Entry(MessageLog.Direction.OUT, connector.code(), id,
-                PacketType.REQUEST.wireName(), row.trackingNumber(), packet.manifest(), packet.signature()));
-
-        String endpoint = connectors.endpoint(connector);
-        SignedPacket receipt;
-        try {
-            receipt = gateway.deliver(new OutboundPacket(connector, endpoint, packet, attachments));
-        } catch (PacketFault fault) {
-            logSent.run();
-            throw new DeliveryRefusedException(connector.name().en(), fault.getFaultInfo().getCode(),
-                    fault.getFaultInfo().getDetail());
-        } catch (HttpOperationFailedException e) {
-            if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
-                logSent.run();
-                JsonNode problem = problem(e.getResponseBody());
-                throw new DeliveryRefusedException(connector.name().en(), problem.path("code").asText(null),
-                        problem.path("detail").asText("HTTP " + e.getStatusCode()));
-            }
-            throw failed(connector, endpoint, e);
-        } catch (DeliveryFailedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw failed(connector, endpoint, e);
+        Attempt attempt = deliver(delivery, request.serviceCode(), requests.particulars(trackingNumber), entries,
+                attachments);
+        if (attempt.refusal() != null) {
+            lifecycle.refused(trackingNumber, mdaCode, attempt.refusal().refusalCode(), attempt.refusal().reason());
+            attempt.record(ledger);
+            throw attempt.refusal();
         }
-        logSent.run();
-        accept(connector, packetId, row, receipt);
+        lifecycle.delivered(trackingNumber, mdaCode);
+        attempt.record(ledger);
     }
 
-    private void accept(Connector connector, UUID packetId, Row row, SignedPacket receipt) {
+    /** Tells the MDA that the request ended before it decided. An MDA that no longer knows the request refuses: done too. */
+    public void sendCancellation(String trackingNumber, String mdaCode) {
+        FiledRequest request = requests.find(trackingNumber).orElseThrow();
+        var view = lifecycle.view(trackingNumber).orElseThrow();
+        for (Delivery pending : table.unsent(trackingNumber, mdaCode, PacketType.CANCELLATION)) {
+            Delivery delivery = table.lock(pending.packetId()).filter(d -> !d.sent()).orElse(null);
+            if (delivery == null) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("inReplyTo", delivery.inReplyTo());
+            payload.put("outcome", view.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (view.endReason() != null) {
+                payload.put("reason", view.endReason());
+            }
+            Attempt attempt = deliver(delivery, request.serviceCode(), payload, List.of(), List.of());
+            if (attempt.refusal() != null) {
+                log.info("{} refused the cancellation of {} ({}): nothing left to cancel there", mdaCode, trackingNumber,
+                        attempt.refusal().getMessage());
+                table.sent(delivery.packetId(), clock.instant());
+            }
+            attempt.record(ledger);
+            lifecycle.cancellationDelivered(trackingNumber, mdaCode);
+        }
+    }
+
+    /** Sends the applicant's answer to the MDA that asked, with the documents the applicant brought. */
+    public void sendInformation(String trackingNumber, String mdaCode) {
+        FiledRequest request = requests.find(trackingNumber).orElseThrow();
+        for (Delivery pending : table.unsent(trackingNumber, mdaCode, PacketType.INFORMATION)) {
+            Delivery delivery = table.lock(pending.packetId()).filter(d -> !d.sent()).orElse(null);
+            if (delivery == null || !lifecycle.legOpen(trackingNumber, mdaCode)) {
+                continue;
+            }
+            InformationRequest asked = lifecycle.informationRequest(delivery.inReplyTo()).orElseThrow();
+            List<OutboundPacket.Attachment> attachments = new ArrayList<>();
+            List<Manifest.DocumentEntry> entries = new ArrayList<>();
+            for (InformationRequest.AnsweredDocument d : lifecycle.answeredDocuments(asked.id())) {
+                entries.add(new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256()));
+                attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), documents.load(d.sha256())));
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("inReplyTo", asked.id());
+            payload.put("requestPacketId", table.request(trackingNumber, mdaCode).orElseThrow().packetId());
+            if (asked.answer() != null) {
+                payload.put("answer", asked.answer());
+            }
+            Attempt attempt = deliver(delivery, request.serviceCode(), payload, entries, attachments);
+            if (attempt.refusal() != null) {
+                // The MDA's system cannot take what it asked for: a contract problem for an operator, not a decision.
+                throw new DeliveryFailedException(attempt.refusal().getMessage(), attempt.refusal());
+            }
+            attempt.record(ledger);
+        }
+    }
+
+    /** The MDAs that still have to be told that the request ended (the process tells each in a job of its own). */
+    public List<String> cancellationsToSend(String trackingNumber) {
+        return table.mdasWithUnsent(trackingNumber, PacketType.CANCELLATION);
+    }
+
+    /** Fixes the ids of the cancellation notices, in the transaction that ended the request. */
+    @EventListener
+    void onEnded(RequestEnded ended) {
+        for (RequestEnded.CancelledLeg leg : ended.cancelled()) {
+            if (leg.hasSystem() && HOLDING.contains(leg.was())) {
+                table.request(ended.trackingNumber(), leg.mdaCode()).ifPresent(request -> table.prepare(
+                        ended.trackingNumber(), leg.mdaCode(), PacketType.CANCELLATION, request.packetId(), clock.instant()));
+            }
+        }
+    }
+
+    /** Fixes the id of the information packet, in the transaction that took the applicant's answer. */
+    @EventListener(condition = "#answered.toMdaSystem()")
+    void onInformation(InformationAnswered answered) {
+        table.prepare(answered.trackingNumber(), answered.mdaCode(), PacketType.INFORMATION,
+                answered.informationRequestId(), clock.instant());
+    }
+
+    /**
+     * One attempt's packet and what the MDA answered: its receipt, or its refusal. Recorded together by the caller
+     * once the lifecycle has taken the outcome: every transaction takes the request's lock before the message log's
+     * head, since the other order deadlocks with the MDA's answers.
+     */
+    private record Attempt(Manifest manifest, SignedPacket packet, Manifest receiptManifest, SignedPacket receipt,
+            DeliveryRefusedException refusal) {
+        void record(PacketLedger ledger) {
+            ledger.record(manifest, packet);
+            if (receipt != null) {
+                ledger.record(receiptManifest, receipt);
+            }
+        }
+    }
+
+    /** One attempt of one packet, signed anew (a fresh creation time) with its fixed id. */
+    private Attempt deliver(Delivery delivery, String serviceCode, Map<String, Object> payload,
+            List<Manifest.DocumentEntry> entries, List<OutboundPacket.Attachment> attachments) {
+        Connector connector = connectors.get(delivery.mdaCode());
+        Manifest manifest = new Manifest(UUID.fromString(delivery.packetId()), delivery.type(),
+                delivery.trackingNumber(), serviceCode, ledger.party(), connector.code(), clock.instant(), payload,
+                entries);
+        SignedPacket packet = ledger.sign(manifest);
+        SignedPacket receipt;
+        try {
+            receipt = gateway.deliver(new OutboundPacket(connector, connectors.endpoint(connector), packet, attachments));
+        } catch (DeliveryRefusedException refused) {
+            return new Attempt(manifest, packet, null, null, refused);
+        }
+        Manifest answer = accept(connector, delivery, receipt);
+        if ("refused".equals(answer.payload().get("outcome"))) {
+            return new Attempt(manifest, packet, answer, receipt, new DeliveryRefusedException(connector.name().en(), null,
+                    String.valueOf(answer.payload().get("reason"))));
+        }
+        table.sent(delivery.packetId(), clock.instant());
+        log.info("Delivered the {} {} for {} to {}", delivery.type().wireName(), delivery.packetId(),
+                delivery.trackingNumber(), connector.code());
+        return new Attempt(manifest, packet, answer, receipt, null);
+    }
+
+    private Manifest accept(Connector connector, Delivery delivery, SignedPacket receipt) {
         Manifest answer;
         try {
-            answer = verifier.verify(receipt, Map.of(), signer.party());
+            answer = verifier.verify(receipt, Map.of(), ledger.party());
         } catch (PacketException e) {
             throw new DeliveryFailedException(connector.code() + " answered with a receipt OneDoor cannot accept ("
                     + e.code() + "): " + e.getMessage(), e);
         }
         if (!answer.sender().equals(connector.code()) || answer.type() != PacketType.RECEIPT
-                || !packetId.toString().equals(answer.payload().get("receivedPacketId"))) {
+                || !delivery.packetId().equals(answer.payload().get("receivedPacketId"))) {
             throw new DeliveryFailedException("The receipt from " + connector.code() + " does not acknowledge packet "
-                    + packetId + ".", null);
+                    + delivery.packetId() + ".", null);
         }
-        messageLog.append(new MessageLog.Entry(MessageLog.Direction.IN, connector.code(), answer.packetId().toString(),
-                PacketType.RECEIPT.wireName(), row.trackingNumber(), receipt.manifest(), receipt.signature()));
-        if ("refused".equals(answer.payload().get("outcome"))) {
-            throw new DeliveryRefusedException(connector.name().en(), null, String.valueOf(answer.payload().get("reason")));
-        }
-        jdbc.sql("update mda_delivery set sent_at = coalesce(sent_at, ?) where packet_id = ?")
-                .params(Timestamp.from(clock.instant()), packetId.toString()).update();
-        if (!row.sent()) {
-            events.publishEvent(new RequestDelivered(row.trackingNumber(), connector.code(), connector.name().en()));
-        }
-        log.info("Delivered {} for {} to {}", packetId, row.trackingNumber(), connector.code());
-    }
-
-    private record Row(String trackingNumber, String mdaCode, boolean sent) {
-    }
-
-    private JsonNode problem(String body) {
-        try {
-            return json.readTree(body == null ? "{}" : body);
-        } catch (java.io.IOException e) {
-            return json.createObjectNode();
-        }
-    }
-
-    private static DeliveryFailedException failed(Connector connector, String endpoint, Exception e) {
-        String reason = e instanceof WebServiceException && e.getCause() != null ? e.getCause().toString() : e.toString();
-        return new DeliveryFailedException("Delivery to " + connector.code() + " at " + endpoint + " failed: " + reason, e);
+        return answer;
     }
 }

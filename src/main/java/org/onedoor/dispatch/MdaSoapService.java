@@ -1,9 +1,13 @@
 package org.onedoor.dispatch;
 
+import java.util.List;
 
 import jakarta.jws.WebService;
 import jakarta.xml.ws.soap.MTOM;
 import org.onedoor.dispatch.MdaAnswers.Operation;
+import org.onedoor.dispatch.contract.OneDoorMdaPort;
+import org.onedoor.dispatch.contract.PacketFault;
+import org.onedoor.dispatch.contract.SoapPacket;
 import org.onedoor.packet.SignedPacket;
 import org.onedoor.system.OneDoorException;
 import org.springframework.stereotype.Component;
@@ -12,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 @MTOM
 @WebService(serviceName = "OneDoorMdaService", portName = "OneDoorMdaPort", targetNamespace = SoapPacket.NAMESPACE,
-        endpointInterface = "org.onedoor.dispatch.OneDoorMdaPort")
+        endpointInterface = "org.onedoor.dispatch.contract.OneDoorMdaPort")
 class MdaSoapService implements OneDoorMdaPort {
 
     private final MdaAnswers answers;
@@ -27,6 +31,11 @@ class MdaSoapService implements OneDoorMdaPort {
     }
 
     @Override
+    public SoapPacket requestInformation(SoapPacket packet) throws PacketFault {
+        return receive(Operation.REQUEST_INFORMATION, packet);
+    }
+
+    @Override
     public SoapPacket decide(SoapPacket packet) throws PacketFault {
         return receive(Operation.DECIDE, packet);
     }
@@ -38,14 +47,13 @@ class MdaSoapService implements OneDoorMdaPort {
 
     private SoapPacket receive(Operation operation, SoapPacket packet) throws PacketFault {
         try {
+            if (packet == null) {
+                throw new org.onedoor.packet.PacketException("packet.malformed", "The operation needs its element 'packet'.");
+            }
             SignedPacket receipt = answers.receive(operation, packet.signedPacket(), packet.documentsByName());
-            return new SoapPacket(receipt.manifest(), receipt.signature(), java.util.List.of());
+            return new SoapPacket(receipt.manifest(), receipt.signature(), List.of());
         } catch (OneDoorException e) {
-            throw fault(e);
+            throw new PacketFault(e.getMessage(), new PacketFault.Problem(e.code(), e.getMessage()), e.status().value());
         }
-    }
-
-    private static PacketFault fault(OneDoorException e) {
-        return new PacketFault(e.getMessage(), new PacketFault.Problem(e.code(), e.getMessage()));
     }
 }

@@ -1,5 +1,7 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.mda.Connector;
+
 import java.util.List;
 
 import org.onedoor.packet.SignedPacket;

@@ -13,6 +13,7 @@ class SoapEndpoints {
     @Bean
     Endpoint mdaEndpoint(Bus bus, MdaSoapService service) {
         EndpointImpl endpoint = new EndpointImpl(bus, service);
+        endpoint.getOutFaultInterceptors().add(new SoapFaultCodes());
         endpoint.publish("/mda");
         return endpoint;
     }

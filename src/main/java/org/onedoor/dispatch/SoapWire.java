@@ -1,5 +1,10 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.mda.Connector;
+import org.onedoor.dispatch.contract.SoapPacket;
+import org.onedoor.dispatch.contract.MdaSystemPort;
+import org.onedoor.dispatch.contract.PacketFault;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

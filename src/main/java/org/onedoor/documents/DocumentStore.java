@@ -1,9 +1,6 @@
 package org.onedoor.documents;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
+import org.onedoor.system.Sha256;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +26,7 @@ public class DocumentStore {
 
     /** Stores the content unless it is already there; returns its SHA-256 in lower-case hex. */
     public String store(byte[] content) {
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         int present = jdbc.sql("select count(*) from document_content where sha256 = ?").param(sha256)
                 .query(Integer.class).single();
         if (present == 0) {
@@ -50,11 +47,4 @@ public class DocumentStore {
                 .query((rs, i) -> rs.getBytes(1)).single();
     }
 
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

@@ -16,9 +16,8 @@ import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.documents.DocumentStore;
 import org.onedoor.intake.ServiceRequests.ReceivedDocument;
-import org.onedoor.messagelog.MessageLog;
 import org.onedoor.packet.Manifest;
-import org.onedoor.packet.PacketSigner;
+import org.onedoor.packet.PacketLedger;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.SignedPacket;
 import org.onedoor.system.OneDoorException;
@@ -37,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-    /** The party a receipt is addressed to: the applicant at the counter. */
-    static final String RECEIPT_RECIPIENT = "applicant";
+    /** The party a receipt or notice is addressed to: the applicant at the counter. */
+    public static final String RECEIPT_RECIPIENT = "applicant";
 
     private final ServiceCatalogue catalogue;
     private final RequestValidator validator;
@@ -49,12 +48,11 @@ public class IntakeService {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
-    private final PacketSigner signer;
-    private final MessageLog messageLog;
+    private final PacketLedger ledger;
 
     IntakeService(ServiceCatalogue catalogue, RequestValidator validator, DocumentStore documents,
             ServiceRequests requests, TrackingNumbers trackingNumbers, WorkingDayCalendar calendar,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketSigner signer, MessageLog messageLog) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger) {
         this.catalogue = catalogue;
         this.validator = validator;
         this.documents = documents;
@@ -64,8 +62,7 @@ public class IntakeService {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.signer = signer;
-        this.messageLog = messageLog;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -94,7 +91,7 @@ public class IntakeService {
             requests.insertDocument(trackingNumber, doc);
             received.add(doc);
         }
-        events.publishEvent(new RequestAccepted(trackingNumber, service.code(), service.process(),
+        events.publishEvent(new RequestAccepted(trackingNumber, service.code(), service.process(), service.routing(),
                 request.applicant().name().trim(), checked.fields(), receivedAt, expectedBy));
         log.info("Accepted {} for {} from {} with {} document(s)", trackingNumber, service.code(), frontDeskUser,
                 received.size());
@@ -113,12 +110,8 @@ public class IntakeService {
         payload.put("expectedCompletion", expectedBy.toString());
         List<Manifest.DocumentEntry> documents = received.stream()
                 .map(d -> new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256())).toList();
-        Manifest manifest = new Manifest(UUID.randomUUID(), PacketType.RECEIPT, trackingNumber, service.code(),
-                signer.party(), RECEIPT_RECIPIENT, receivedAt, payload, documents);
-        SignedPacket packet = signer.sign(manifest);
-        messageLog.append(new MessageLog.Entry(MessageLog.Direction.OUT, RECEIPT_RECIPIENT, manifest.packetId().toString(),
-                PacketType.RECEIPT.wireName(), trackingNumber, packet.manifest(), packet.signature()));
-        return packet;
+        return ledger.issue(new Manifest(UUID.randomUUID(), PacketType.RECEIPT, trackingNumber, service.code(),
+                ledger.party(), RECEIPT_RECIPIENT, receivedAt, payload, documents));
     }
 
     private String toJson(Object value) {

@@ -12,6 +12,7 @@ public record RequestAccepted(
         String trackingNumber,
         String serviceCode,
         String processId,
+        String routingDecision,
         String applicantName,
         Map<String, Object> fields,
         Instant receivedAt,

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * front desk can fix the whole form in one go. Writes nothing.
  */
 @Component
-class RequestValidator {
+public class RequestValidator {
 
     /** Bangladesh national ids have 10 (smart card), 13 or 17 digits. */
     private static final Pattern NATIONAL_ID = Pattern.compile("\\d{10}|\\d{13}|\\d{17}");
@@ -44,7 +44,7 @@ class RequestValidator {
         List<Violation> violations = new ArrayList<>();
         checkApplicant(request.applicant(), violations);
         Map<String, Object> fields = checkFields(service, request.fields(), violations);
-        Map<String, String> mediaTypes = checkDocuments(service, uploads, violations);
+        Map<String, String> mediaTypes = documents(service.code(), service.documents(), uploads, violations);
         return new Checked(fields, mediaTypes, violations);
     }
 
@@ -145,14 +145,21 @@ class RequestValidator {
         }
     }
 
-    private Map<String, String> checkDocuments(ServiceDefinition service, List<Upload> uploads, List<Violation> violations) {
+    /**
+     * Checks uploads against the documents that may come (kind, size, real type from the content) and reports
+     * every problem; returns each accepted document's detected media type by kind. Intake checks a filing with
+     * its service's list, the lifecycle an applicant's answer with the documents the MDA asked for.
+     */
+    public Map<String, String> documents(String takenBy, List<DocumentRequirement> requirements, List<Upload> uploads,
+            List<Violation> violations) {
         Map<String, String> mediaTypes = new LinkedHashMap<>();
         for (Upload upload : uploads) {
             String path = "documents." + upload.kind();
-            DocumentRequirement required = service.document(upload.kind()).orElse(null);
+            DocumentRequirement required = requirements.stream().filter(r -> r.kind().equals(upload.kind())).findFirst()
+                    .orElse(null);
             if (required == null) {
                 violations.add(new Violation(path, "document.unexpected",
-                        "The service " + service.code() + " takes no document of kind '" + upload.kind() + "'."));
+                        takenBy + " takes no document of kind '" + upload.kind() + "'."));
             } else if (mediaTypes.containsKey(upload.kind())) {
                 violations.add(new Violation(path, "document.duplicate", "Only one document of this kind."));
             } else if (upload.content().length == 0) {
@@ -169,7 +176,7 @@ class RequestValidator {
                 }
             }
         }
-        for (DocumentRequirement required : service.documents()) {
+        for (DocumentRequirement required : requirements) {
             boolean given = uploads.stream().anyMatch(u -> u.kind().equals(required.kind()));
             if (required.mandatory() && !given) {
                 violations.add(new Violation("documents." + required.kind(), "document.missing", "This document is required."));

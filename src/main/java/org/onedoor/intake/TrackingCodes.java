@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Locale;
 
-import org.onedoor.documents.DocumentStore;
+import org.onedoor.system.Sha256;
 
 /**
  * The secret printed on the citizen's receipt beside the tracking number, so that numbers alone cannot be
@@ -34,7 +34,7 @@ final class TrackingCodes {
     /** Hash of the code as typed, forgiving case, spaces and dashes. */
     static String hash(String code) {
         String normalised = code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
-        return DocumentStore.sha256(normalised.getBytes(StandardCharsets.US_ASCII));
+        return Sha256.hex(normalised.getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean matches(String code, String storedHash) {

@@ -3,13 +3,13 @@ package org.onedoor.messagelog;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import org.onedoor.system.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -111,7 +111,7 @@ public class MessageLog {
 
     /** SHA-256 over every field, each length-prefixed so that no two different rows hash alike. */
     private static String contentHash(long id, Instant at, Entry e) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         field(digest, Long.toString(id).getBytes(StandardCharsets.UTF_8));
         field(digest, Long.toString(at.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
         for (String text : new String[] {e.direction().name(), e.party(), e.packetId(), e.packetType(),
@@ -124,7 +124,7 @@ public class MessageLog {
     }
 
     private static String chain(String previous, String content) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         digest.update(HexFormat.of().parseHex(previous));
         digest.update(HexFormat.of().parseHex(content));
         return HexFormat.of().formatHex(digest.digest());
@@ -135,11 +135,4 @@ public class MessageLog {
         digest.update(value);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

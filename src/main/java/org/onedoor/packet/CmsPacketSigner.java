@@ -2,7 +2,7 @@ package org.onedoor.packet;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import org.onedoor.system.Sha256;
 import java.security.cert.X509Certificate;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -77,7 +77,7 @@ final class CmsPacketSigner implements PacketSigner {
     /** ESS signing-certificate-v2 (RFC 5035): the SHA-256 of the signer certificate, bound into the signature. */
     static AttributeTable signingCertificateV2(X509Certificate certificate) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            byte[] hash = Sha256.of(certificate.getEncoded());
             ESSCertIDv2 id = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hash);
             ASN1EncodableVector attributes = new ASN1EncodableVector();
             attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,

@@ -2,7 +2,6 @@ package org.onedoor.packet;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -28,7 +27,7 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.onedoor.documents.DocumentStore;
+import org.onedoor.system.Sha256;
 
 /**
  * Checks a received packet. Every failure has its own code and changes nothing; only a packet that passes
@@ -149,7 +148,7 @@ public class PacketVerifier {
             signature.update(signer.getEncodedSignedAttributes());
             valid = NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())
                     && CMSObjectIdentifiers.data.equals(contentType)
-                    && MessageDigest.isEqual(claimed, MessageDigest.getInstance("SHA-256").digest(manifest))
+                    && MessageDigest.isEqual(claimed, Sha256.of(manifest))
                     && signature.verify(signer.getSignature());
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
             valid = false;
@@ -165,7 +164,7 @@ public class PacketVerifier {
             if (content == null) {
                 throw new PacketException("document.missing", "The document '" + entry.name() + "' named in the manifest is missing.");
             }
-            if (content.length != entry.size() || !DocumentStore.sha256(content).equals(entry.sha256())) {
+            if (content.length != entry.size() || !Sha256.hex(content).equals(entry.sha256())) {
                 throw new PacketException("document.digest-mismatch", "The document '" + entry.name()
                         + "' does not match its size and SHA-256 in the manifest.");
             }
@@ -179,8 +178,8 @@ public class PacketVerifier {
 
     private static byte[] sha256(X509Certificate certificate) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            return Sha256.of(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

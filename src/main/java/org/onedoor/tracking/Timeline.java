@@ -1,72 +1,70 @@
 package org.onedoor.tracking;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-import org.onedoor.dispatch.MdaAnswered;
-import org.onedoor.dispatch.RequestDelivered;
-import org.onedoor.intake.RequestAccepted;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onedoor.lifecycle.News;
+import org.onedoor.lifecycle.RequestNews;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The citizen-facing history of a request. Entries are only appended, in the transaction of the step that
- * caused them, so the timeline never shows a step that was rolled back.
+ * The citizen's history of a request: what happened and its facts, appended in the transaction of the change
+ * that caused it (so it never shows a step that was rolled back), worded only when read.
  */
 @Service
 public class Timeline {
 
+    private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() { };
+
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final ObjectMapper json;
 
-    Timeline(JdbcClient jdbc, Clock clock) {
+    Timeline(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.json = json;
     }
 
-    /** One line of the timeline; {@code actor} (the officer's user id) is kept for the record, never shown. */
-    public record Entry(Instant at, RequestStatus status, String mdaCode, String message, String actor) {
+    /** One line; {@code actor} (the officer's user id) is kept for the record, never shown to the citizen. */
+    public record Entry(Instant at, News kind, String mdaCode, Map<String, String> facts, boolean afterOutcome,
+            String actor) {
     }
 
-    public void record(String trackingNumber, RequestStatus status, String mdaCode, String message, String actor) {
-        jdbc.sql("""
-                insert into tracking_event (tracking_number, occurred_at, status, mda_code, message, actor)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(trackingNumber, Timestamp.from(clock.instant()), status.name(), mdaCode, message, actor)
-                .update();
+    @EventListener
+    void record(RequestNews news) {
+        try {
+            jdbc.sql("""
+                    insert into tracking_event (tracking_number, occurred_at, kind, mda_code, facts, after_outcome, actor)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(news.trackingNumber(), Timestamp.from(news.at()), news.kind().name(), news.mdaCode(),
+                            json.writeValueAsString(news.facts()), news.afterOutcome(), news.actor())
+                    .update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts are plain strings", e);
+        }
     }
 
     public List<Entry> entries(String trackingNumber) {
         return jdbc.sql("""
-                select occurred_at, status, mda_code, message, actor from tracking_event
+                select occurred_at, kind, mda_code, facts, after_outcome, actor from tracking_event
                 where tracking_number = ? order by id""")
                 .param(trackingNumber)
-                .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), RequestStatus.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), News.valueOf(rs.getString(2)),
+                        rs.getString(3), facts(rs.getString(4)), rs.getBoolean(5), rs.getString(6)))
                 .list();
     }
 
-    @EventListener
-    void onDelivered(RequestDelivered delivered) {
-        record(delivered.trackingNumber(), RequestStatus.IN_PROGRESS, delivered.mdaCode(),
-                "Sent to " + delivered.mdaName() + " for review.", null);
-    }
-
-    /** Before the process moves on: the MDA's own words come before any outcome they lead to. */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void onAnswer(MdaAnswered answer) {
-        record(answer.trackingNumber(), RequestStatus.IN_PROGRESS, answer.mdaCode(), answer.message(), null);
-    }
-
-    @EventListener
-    void onAccepted(RequestAccepted accepted) {
-        record(accepted.trackingNumber(), RequestStatus.RECEIVED, null,
-                "Received at the One-Door Service Centre.", null);
+    private Map<String, String> facts(String text) {
+        try {
+            return json.readValue(text, FACTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tracking_event.facts is written as JSON here", e);
+        }
     }
 }

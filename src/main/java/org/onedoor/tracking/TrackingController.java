@@ -7,57 +7,101 @@ import java.util.List;
 import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
-import org.onedoor.dispatch.Connector;
-import org.onedoor.dispatch.ConnectorRegistry;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.intake.ServiceRequests.FiledRequest;
+import org.onedoor.lifecycle.InformationRequest;
+import org.onedoor.lifecycle.LegState;
+import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.lifecycle.News;
+import org.onedoor.lifecycle.RequestState;
+import org.onedoor.lifecycle.RequestView;
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.system.OneDoorException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/track/{trackingNumber}?code=...}: public, for the citizen. An unknown number and a wrong code
- * get the same 404, so that the endpoint tells nothing to someone guessing numbers.
+ * {@code GET /api/track/{trackingNumber}?code=...&lang=bn}: public, for the citizen. The request's state, each
+ * MDA's part, what is asked of the applicant, and the timeline, in English or Bangla. An unknown number and a
+ * wrong code get the same 404, so that the endpoint tells nothing to someone guessing numbers.
  */
 @RestController
 class TrackingController {
 
     private final ServiceRequests requests;
+    private final Lifecycle lifecycle;
     private final Timeline timeline;
+    private final CitizenMessages messages;
     private final ServiceCatalogue catalogue;
     private final ConnectorRegistry connectors;
 
-    TrackingController(ServiceRequests requests, Timeline timeline, ServiceCatalogue catalogue,
-            ConnectorRegistry connectors) {
+    TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
+            ServiceCatalogue catalogue, ConnectorRegistry connectors) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.timeline = timeline;
+        this.messages = messages;
         this.catalogue = catalogue;
         this.connectors = connectors;
     }
 
-    record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, RequestStatus status,
-            Instant receivedAt, LocalDate expectedCompletion, List<Step> timeline) {
+    record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, Language language,
+            RequestState state, String stateText, Instant receivedAt, LocalDate expectedCompletion, Instant endedAt,
+            List<LegStatus> legs, List<Question> questions, List<Step> timeline) {
     }
 
-    record Step(Instant at, RequestStatus status, String mdaCode, LocalizedName mdaName, String message) {
+    /** One MDA's part: its state, its own case number and date, its decision, what it waits for. */
+    record LegStatus(String mdaCode, LocalizedName mdaName, int stage, LegState state, String stateText,
+            String caseNumber, LocalDate mdaExpectedCompletion, String reason, Question waitingFor) {
+    }
+
+    /** What an MDA asked the applicant; {@code id} is what the answer names. */
+    record Question(String id, String mdaCode, String question, List<String> documents, Instant askedAt,
+            Instant answeredAt) {
+    }
+
+    record Step(Instant at, News kind, String mdaCode, LocalizedName mdaName, String message, boolean afterOutcome) {
     }
 
     @GetMapping("/api/track/{trackingNumber}")
-    Status track(@PathVariable String trackingNumber, @RequestParam(required = false) String code) {
+    Status track(@PathVariable String trackingNumber, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         FiledRequest request = requests.find(trackingNumber)
                 .filter(r -> r.codeMatches(code))
                 .orElseThrow(() -> new OneDoorException("tracking.not-found", HttpStatus.NOT_FOUND,
                         "No request matches this tracking number and code."));
-        List<Step> steps = timeline.entries(trackingNumber).stream()
-                .map(e -> new Step(e.at(), e.status(), e.mdaCode(),
-                        connectors.find(e.mdaCode()).map(Connector::name).orElse(null), e.message()))
+        Language language = Language.of(lang, acceptLanguage);
+        RequestView view = lifecycle.view(trackingNumber).orElseThrow();
+        List<Question> questions = view.informationRequests().stream().map(TrackingController::question).toList();
+        List<LegStatus> legs = view.legs().stream().map(leg -> new LegStatus(leg.mdaCode(), name(leg.mdaCode()),
+                leg.stage(), leg.state(), messages.legState(leg.state(), language), leg.caseNumber(),
+                leg.mdaExpectedBy(), leg.decisionReason(),
+                leg.state() == LegState.WAITING_FOR_APPLICANT ? questions.stream()
+                        .filter(q -> q.mdaCode().equals(leg.mdaCode()) && q.answeredAt() == null)
+                        .reduce((a, b) -> b).orElse(null) : null))
                 .toList();
-        RequestStatus status = steps.isEmpty() ? RequestStatus.RECEIVED : steps.get(steps.size() - 1).status();
+        List<Step> steps = timeline.entries(trackingNumber).stream()
+                .map(e -> new Step(e.at(), e.kind(), e.mdaCode(), name(e.mdaCode()),
+                        messages.news(e.kind(), e.mdaCode(), e.facts(), language), e.afterOutcome()))
+                .toList();
         LocalizedName serviceName = catalogue.find(request.serviceCode()).map(ServiceDefinition::name).orElse(null);
-        return new Status(request.trackingNumber(), request.serviceCode(), serviceName, status, request.receivedAt(),
-                request.expectedBy(), steps);
+        return new Status(request.trackingNumber(), request.serviceCode(), serviceName, language, view.state(),
+                messages.state(view.state(), language), request.receivedAt(), request.expectedBy(), view.endedAt(), legs,
+                questions, steps);
+    }
+
+    private LocalizedName name(String mdaCode) {
+        return connectors.find(mdaCode).map(Connector::name).orElse(null);
+    }
+
+    private static Question question(InformationRequest r) {
+        return new Question(r.id(), r.mdaCode(), r.question(), r.documents(), r.askedAt(), r.answeredAt());
     }
 }

@@ -1,8 +1,8 @@
 package org.onedoor.workflow;
 
 import org.onedoor.casework.OfficerRole;
-import org.onedoor.dispatch.Connector;
-import org.onedoor.dispatch.ConnectorRegistry;
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,9 @@
 package org.onedoor.workflow;
 
 /**
- * The process variables OneDoor itself reads or writes, named once. BPMN files use the same names; the
- * catalogue test checks that the expressions there still find them.
+ * The process variables and messages OneDoor itself reads or writes, named once. BPMN files use the same names;
+ * the catalogue test checks that the expressions there still find them. Variables hold references and decisions,
+ * never documents or payloads.
  */
 final class ProcessVariables {
 
@@ -11,20 +12,34 @@ final class ProcessVariables {
     static final String APPLICANT_NAME = "applicantName";
     /** When the whole request is due (the SLA); officers' tasks carry it as their due date. */
     static final String DUE_DATE = "dueDate";
+    /** The id of the service's routing decision (DMN), from its catalogue entry. */
+    static final String ROUTING_DECISION = "routingDecision";
+    /** The routing decision's result: one row per MDA with its stage and review levels. */
+    static final String ROUTING = "routing";
+    /** False when the request ended before it was routed (withdrawn at once). */
+    static final String REQUEST_OPEN = "requestOpen";
+    /** True when the request was approved at the end of its stages. */
+    static final String APPROVED = "approved";
     static final String MDA_CODE = "mdaCode";
     static final String REVIEW_LEVELS = "reviewLevels";
-    /** The officer's decision in the review form: approve, reject or return. */
+    /** The officer's decision in the review form; see {@link ReviewDecision}. */
     static final String DECISION = "decision";
     static final String COMMENT = "comment";
+    /** The document kinds an officer asks the applicant for, comma separated. */
+    static final String REQUESTED_DOCUMENTS = "requestedDocuments";
     /** What the level above asked to correct, shown to the officer the request was returned to. */
     static final String CORRECTION_NOTE = "correctionNote";
-    /** Input parameter of the "record outcome" tasks: approved, rejected or returned. */
-    static final String OUTCOME = "outcome";
-    /** The id of the request packet an MDA exchange sends, fixed before the first attempt. */
-    static final String PACKET_ID = "packetId";
-    /** What the MDA system answered: accepted or incomplete, then approved, rejected or info-needed. */
-    static final String MDA_OUTCOME = "mdaOutcome";
-    static final String MDA_REASON = "mdaReason";
+    /** What the MDA's system decided: a {@link org.onedoor.lifecycle.Decision} name. */
+    static final String MDA_DECISION = "mdaDecision";
+
+    /** The MDA's system decided (variable {@link #MDA_DECISION}). */
+    static final String MDA_DECIDED = "MdaDecided";
+    /** The MDA's system asked the applicant for information. */
+    static final String MDA_REQUESTED_INFORMATION = "MdaRequestedInformation";
+    /** The applicant answered the MDA's question. */
+    static final String APPLICANT_ANSWERED = "ApplicantAnswered";
+    /** The request ended before its stages did: rejected, withdrawn or cancelled. */
+    static final String REQUEST_ENDED = "RequestEnded";
 
     private ProcessVariables() {
     }

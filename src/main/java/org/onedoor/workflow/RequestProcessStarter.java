@@ -11,8 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the service's process for an accepted request, inside the intake transaction, with the tracking
- * number as business key. The form fields become variables so that the routing rules can read them.
+ * Starts the service's process (the common {@code ServiceRequest} unless the service brings its own) for an
+ * accepted request, inside the intake transaction, with the tracking number as business key. The form fields
+ * become variables so that the routing rules can read them.
  */
 @Component
 class RequestProcessStarter {
@@ -31,6 +32,7 @@ class RequestProcessStarter {
         variables.put(ProcessVariables.TRACKING_NUMBER, request.trackingNumber());
         variables.put(ProcessVariables.SERVICE_CODE, request.serviceCode());
         variables.put(ProcessVariables.APPLICANT_NAME, request.applicantName());
+        variables.put(ProcessVariables.ROUTING_DECISION, request.routingDecision());
         variables.put(ProcessVariables.DUE_DATE,
                 Date.from(request.expectedBy().plusDays(1).atStartOfDay(calendar.zone()).toInstant()));
         runtime.startProcessInstanceByKey(request.processId(), request.trackingNumber(), variables);

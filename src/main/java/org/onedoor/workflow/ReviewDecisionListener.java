@@ -1,6 +1,7 @@
 package org.onedoor.workflow;
 
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -8,73 +9,105 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.onedoor.casework.OfficerRole;
-import org.onedoor.dispatch.Connector;
-import org.onedoor.dispatch.ConnectorRegistry;
+import org.onedoor.lifecycle.Decision;
+import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.lifecycle.RequestView;
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.system.OneDoorException;
-import org.onedoor.tracking.RequestStatus;
-import org.onedoor.tracking.Timeline;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The officer's decision on a review task. On create it clears the previous level's decision, so that no
- * level can complete on another's answer; on complete it checks the decision (a reason to reject, a
- * comment to return) and writes it to the citizen's timeline.
+ * The officer's decision on a review task. On create it clears the previous level's decision, so that no level
+ * can complete on another's answer; on complete it checks the decision (a reason to reject, a comment to return
+ * or ask), keeps the comment as a task comment, and hands the decision to the lifecycle; when the request ends
+ * elsewhere and the task is closed, it says why in a comment.
  */
 @Component("reviewDecisionListener")
 public class ReviewDecisionListener implements TaskListener {
 
-    private static final Set<String> DECISIONS = Set.of("approve", "reject", "return");
-
-    private final Timeline timeline;
+    private final Lifecycle lifecycle;
     private final ConnectorRegistry connectors;
 
-    public ReviewDecisionListener(Timeline timeline, ConnectorRegistry connectors) {
-        this.timeline = timeline;
+    public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors) {
+        this.lifecycle = lifecycle;
         this.connectors = connectors;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.getExecution().removeVariable(ProcessVariables.DECISION);
-            task.getExecution().removeVariable(ProcessVariables.COMMENT);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            complete(task);
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                task.getExecution().removeVariable(ProcessVariables.DECISION);
+                task.getExecution().removeVariable(ProcessVariables.COMMENT);
+                task.getExecution().removeVariable(ProcessVariables.REQUESTED_DOCUMENTS);
+            }
+            case EVENTNAME_COMPLETE -> complete(task);
+            case EVENTNAME_DELETE -> closed(task);
+            default -> { }
         }
     }
 
     private void complete(DelegateTask task) {
-        String decision = (String) task.getVariable(ProcessVariables.DECISION);
+        ReviewDecision decision = ReviewDecision.of(task.getVariable(ProcessVariables.DECISION)).orElseThrow(() ->
+                new OneDoorException("review.decision-invalid", HttpStatus.BAD_REQUEST,
+                        "Choose a decision: approve, reject, return or request-information."));
         String comment = trimmed((String) task.getVariable(ProcessVariables.COMMENT));
-        if (decision == null || !DECISIONS.contains(decision)) {
-            throw new OneDoorException("review.decision-invalid", HttpStatus.BAD_REQUEST,
-                    "Choose a decision: approve, reject or return.");
+        if (decision != ReviewDecision.APPROVE && comment == null) {
+            throw new OneDoorException("review.comment-required", HttpStatus.BAD_REQUEST, switch (decision) {
+                case REJECT -> "Give the reason for the rejection.";
+                case RETURN -> "Say what must be corrected.";
+                default -> "Say what the applicant must provide.";
+            });
         }
-        if (!"approve".equals(decision) && comment == null) {
-            throw new OneDoorException("review.comment-required", HttpStatus.BAD_REQUEST,
-                    "reject".equals(decision) ? "Give the reason for the rejection." : "Say what must be corrected.");
-        }
+        String trackingNumber = (String) task.getVariable(ProcessVariables.TRACKING_NUMBER);
         String mdaCode = (String) task.getVariable(ProcessVariables.MDA_CODE);
         OfficerRole role = role(task, mdaCode);
-        Connector mda = connectors.find(mdaCode).orElseThrow();
-        String title = mda.officerTitle(role);
+        Connector mda = connectors.get(mdaCode);
         int levels = ((Number) task.getVariable(ProcessVariables.REVIEW_LEVELS)).intValue();
-
-        String message = switch (decision) {
-            case "approve" -> (role.ordinal() + 1 >= levels ? "Approved by the " : "Cleared by the ") + title + ".";
-            case "reject" -> "Rejected by the " + title + ": " + comment;
-            default -> role == OfficerRole.desk
-                    ? "Returned to the applicant by the " + title + " for correction: " + comment
-                    : "Sent back to the " + mda.officerTitle(OfficerRole.values()[role.ordinal() - 1]) + " for correction.";
-        };
-        if ("return".equals(decision) && role != OfficerRole.desk) {
-            task.getExecution().setVariable(ProcessVariables.CORRECTION_NOTE, title + ": " + comment);
-        } else {
-            task.getExecution().removeVariable(ProcessVariables.CORRECTION_NOTE);
+        String officer = officer(task);
+        task.getExecution().removeVariable(ProcessVariables.CORRECTION_NOTE);
+        switch (decision) {
+            case APPROVE -> {
+                if (role.ordinal() + 1 >= levels) {
+                    lifecycle.decidedByOfficer(trackingNumber, mdaCode, Decision.APPROVED, comment,
+                            mda.officerTitle(role), officer);
+                } else {
+                    lifecycle.levelCleared(trackingNumber, mdaCode, mda.officerTitle(role), officer);
+                }
+            }
+            case REJECT -> lifecycle.decidedByOfficer(trackingNumber, mdaCode, Decision.REJECTED, comment,
+                    mda.officerTitle(role), officer);
+            case RETURN -> {
+                if (role == OfficerRole.desk) {
+                    lifecycle.askApplicant(trackingNumber, mdaCode, officer, comment, requestedDocuments(task));
+                } else {
+                    OfficerRole below = OfficerRole.values()[role.ordinal() - 1];
+                    lifecycle.levelReturned(trackingNumber, mdaCode, mda.officerTitle(role), mda.officerTitle(below),
+                            comment, officer);
+                    task.getExecution().setVariable(ProcessVariables.CORRECTION_NOTE, mda.officerTitle(role) + ": " + comment);
+                }
+            }
+            case REQUEST_INFORMATION ->
+                    lifecycle.askApplicant(trackingNumber, mdaCode, officer, comment, requestedDocuments(task));
         }
-        timeline.record((String) task.getVariable(ProcessVariables.TRACKING_NUMBER), RequestStatus.IN_PROGRESS,
-                mdaCode, message, actor(task));
+        if (comment != null) {
+            task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+                    decision.value() + ": " + comment);
+        }
+    }
+
+    /** The task closes because the request ended elsewhere: Tasklist's history says why. */
+    private void closed(DelegateTask task) {
+        String trackingNumber = (String) task.getVariable(ProcessVariables.TRACKING_NUMBER);
+        RequestView view = lifecycle.view(trackingNumber).orElse(null);
+        if (view == null || !view.state().isFinal()) {
+            return;
+        }
+        task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+                "Closed without a decision: the request was " + view.state().name().toLowerCase().replace('_', ' ')
+                        + (view.endReason() == null ? "." : " (" + view.endReason() + ")."));
     }
 
     /** The level is the role of the task's candidate group, so the BPMN's element ids do not matter here. */
@@ -90,7 +123,22 @@ public class ReviewDecisionListener implements TaskListener {
         throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no candidate group of " + mdaCode);
     }
 
-    private static String actor(DelegateTask task) {
+    private static List<String> requestedDocuments(DelegateTask task) {
+        String kinds = trimmed((String) task.getVariable(ProcessVariables.REQUESTED_DOCUMENTS));
+        if (kinds == null) {
+            return List.of();
+        }
+        List<String> list = Arrays.stream(kinds.split("[,\\s]+")).filter(k -> !k.isBlank()).distinct().toList();
+        for (String kind : list) {
+            if (!kind.matches("[a-z][a-z0-9-]{1,62}")) {
+                throw new OneDoorException("review.documents-invalid", HttpStatus.BAD_REQUEST,
+                        "Name documents by their kind, such as national-id, premises-lease; not '" + kind + "'.");
+            }
+        }
+        return list;
+    }
+
+    private static String officer(DelegateTask task) {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return current != null ? current.getUserId() : task.getAssignee();
     }

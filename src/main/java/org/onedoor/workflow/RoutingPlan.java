@@ -1,11 +1,13 @@
 package org.onedoor.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.onedoor.casework.OfficerRole;
-import org.onedoor.dispatch.ConnectorRegistry;
+import org.onedoor.lifecycle.PlannedLeg;
+import org.onedoor.mda.ConnectorRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,23 +24,39 @@ public class RoutingPlan {
         this.connectors = connectors;
     }
 
-    /** The stage numbers in order. A decision naming no MDA, or an MDA without a connector, is a design error. */
-    public List<Integer> stages(List<Map<String, Object>> routing) {
+    /**
+     * One leg per MDA. A decision naming no MDA, an MDA without a connector, levels out of range or an MDA in two
+     * stages is a design error: an incident, never a request that waits for nobody.
+     */
+    public List<PlannedLeg> legs(List<Map<String, Object>> routing) {
         if (routing == null || routing.isEmpty()) {
             throw new RoutingException("The routing decision named no MDA for this request.");
         }
+        List<PlannedLeg> legs = new ArrayList<>();
         for (Map<String, Object> row : routing) {
             String mda = (String) row.get("mda");
-            if (connectors.find(mda).isEmpty()) {
-                throw new RoutingException("The routing decision names MDA '" + mda
-                        + "', which has no folder under connectors/.");
-            }
+            var connector = connectors.find(mda).orElseThrow(() -> new RoutingException("The routing decision names MDA '"
+                    + mda + "', which has no folder under connectors/."));
             Object levels = row.get("reviewLevels");
             if (!(levels instanceof Number n) || n.intValue() < 1 || n.intValue() > OfficerRole.values().length) {
                 throw new RoutingException("The routing decision gives MDA '" + mda + "' review levels '" + levels
                         + "'; allowed are 1 to " + OfficerRole.values().length + ".");
             }
+            int stage = ((Number) row.get("stage")).intValue();
+            PlannedLeg existing = legs.stream().filter(l -> l.mdaCode().equals(mda)).findFirst().orElse(null);
+            if (existing != null && existing.stage() != stage) {
+                throw new RoutingException("The routing decision puts MDA '" + mda + "' in stages " + existing.stage()
+                        + " and " + stage + "; an MDA takes part once.");
+            }
+            if (existing == null) {
+                legs.add(new PlannedLeg(mda, stage, reviewLevels(routing, mda), connector.mode().hasSystem()));
+            }
         }
+        return legs;
+    }
+
+    /** The stage numbers in order. */
+    public List<Integer> stages(List<Map<String, Object>> routing) {
         return routing.stream().map(row -> ((Number) row.get("stage")).intValue()).distinct().sorted().toList();
     }
 

@@ -49,7 +49,7 @@ final class OneDoorLoad {
         int simulatorPort = freePort();
         int port = freePort();
         Path connectors = connectors(simulatorPort);
-        Process simulator = start("simulator", "-Xmx384m", "org.onedoor.dispatch.simulator.SimulatorApplication",
+        Process simulator = start("simulator", "-Xmx384m", "org.onedoor.simulator.SimulatorApplication",
                 "--server.port=" + simulatorPort, "--onedoor.simulator.one-door-url=http://127.0.0.1:" + port,
                 "--onedoor.simulator.decision-delay=0ms", "--logging.level.org.onedoor=WARN");
         // -Dbench.profile=true records OneDoor with Java Flight Recorder (target/bench/onedoor.jfr) to see where the time goes.

@@ -19,7 +19,7 @@ class ServiceCatalogueTest {
     private static final String VALID = """
             code: birth-certificate
             name: {en: Birth certificate, bn: জন্ম সনদ}
-            process: BirthCertificate
+            routing: BirthCertificateRouting
             fee: {amount: 50, currency: BDT}
             slaWorkingDays: 7
             fields:

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.OneDoorApplication;
 import org.onedoor.OneDoorClient;
 import org.onedoor.TestDatabase;
-import org.onedoor.dispatch.simulator.SimulatedMdas;
-import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
-import org.onedoor.dispatch.simulator.SimulatorApplication;
+import org.onedoor.simulator.SimulatedMdas;
+import org.onedoor.simulator.SimulatedMdas.Failure;
+import org.onedoor.simulator.SimulatorApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -49,7 +49,7 @@ class DeliveryRestartIT {
                 "--camunda.bpm.job-execution.lock-time-in-millis=3000",
                 // The attempt cut short by the stop counts as failed: the next one comes 2 seconds later, not a minute.
                 "--onedoor.connectors.environment.retry-cycle=R5/PT2S",
-                "--onedoor.dispatch.relay-interval=1s",
+                "--onedoor.workflow.relay-interval=1s",
                 // A hard stop: Camel does not wait for the packet in flight, whose job then never commits.
                 "--camel.main.shutdown-timeout=1"));
         database.forEach((key, value) -> args.add("--" + key + "=" + value));
@@ -103,8 +103,10 @@ class DeliveryRestartIT {
                 .filteredOn(m -> m.startsWith("Department of Environment accepted")).hasSize(1);
         JdbcClient db = jdbc;
         OneDoorClient.await("the exchange to take both answers", () -> db.sql(
-                "select count(*) from mda_answer where request_packet_id = ? and settled_at is not null")
-                .param(packetId.toString()).query(Integer.class).single() == 2 ? true : null);
+                "select count(*) from mda_answer where request_packet_id = ? and late = false")
+                .param(packetId.toString()).query(Integer.class).single() == 2 && db.sql(
+                "select state from request_leg where tracking_number = ? and mda_code = ?")
+                .params(trackingNumber, ENVIRONMENT).query(String.class).single().equals("APPROVED") ? true : null);
         // Where the stop lands decides whether the attempt in flight still commits or is sent again after the
         // restart; either way the ministry processes the packet once and knows every other arrival by its id.
         OneDoorClient.await("every further attempt recognised as a duplicate",

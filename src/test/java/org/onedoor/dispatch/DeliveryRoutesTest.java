@@ -1,5 +1,9 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.dispatch.contract.PacketFault;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;

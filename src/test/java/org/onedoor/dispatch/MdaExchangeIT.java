@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.OneDoorClient;
-import org.onedoor.dispatch.simulator.SimulatedMdas;
-import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
+import org.onedoor.simulator.SimulatedMdas;
+import org.onedoor.simulator.SimulatedMdas.Failure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,9 +114,8 @@ class MdaExchangeIT {
                     where a.request_packet_id = ?""").param(id.toString()).query(String.class).list())
                     .as("the clearance the MDA issued").containsExactly("clearance");
         }
-        assertThat(jdbc.sql("select count(*) from mda_answer a join mda_delivery d on d.packet_id = a.request_packet_id "
-                + "where d.tracking_number = ? and a.settled_at is null").param(filed.number()).query(Long.class).single())
-                .as("every answer reached its process").isZero();
+        assertThat(jdbc.sql("select count(*) from leg_message where tracking_number = ? and delivered_at is null")
+                .param(filed.number()).query(Long.class).single()).as("every answer reached its process").isZero();
     }
 
     @Test
@@ -180,9 +179,9 @@ class MdaExchangeIT {
             simulator.fail(other, Failure.MUTE, 0);
             simulator.fail(mda, Failure.REFUSE, 0);
             Filed filed = file("industrial");
-            JsonNode status = client.awaitStatus(filed.number(), filed.code(), "RETURNED");
+            JsonNode status = client.awaitState(filed.number(), filed.code(), "REJECTED");
             assertThat(status.path("timeline").findValuesAsText("message"))
-                    .anyMatch(m -> m.contains("refused the request packet (mda.cannot-process)"));
+                    .anyMatch(m -> m.contains("refused the request (mda.cannot-process)"));
             simulator.heal(mda);
             simulator.heal(other);
         }
@@ -193,7 +192,7 @@ class MdaExchangeIT {
         // Only the environment department answers: its rejection does not race the fire service's approval here.
         simulator.fail(FIRE, Failure.MUTE, 0);
         Filed filed = file("hazardous");
-        JsonNode status = client.awaitStatus(filed.number(), filed.code(), "REJECTED");
+        JsonNode status = client.awaitState(filed.number(), filed.code(), "REJECTED");
         assertThat(status.path("timeline").findValuesAsText("message")).contains(
                 "Rejected by Department of Environment: Hazardous processing needs an environmental impact "
                         + "assessment before clearance.");

@@ -1,10 +1,12 @@
 package org.onedoor.dispatch;
 
+import org.onedoor.dispatch.contract.SoapPacket;
+import org.onedoor.dispatch.contract.OneDoorMdaPort;
+import org.onedoor.dispatch.contract.PacketFault;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,24 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.DemoIntegrationTest;
+import org.onedoor.MinistryClient;
 import org.onedoor.OneDoorClient;
-import org.onedoor.dispatch.simulator.SimulatedMdas;
-import org.onedoor.dispatch.simulator.SimulatedMdas.Failure;
-import org.onedoor.packet.Manifest;
-import org.onedoor.packet.PacketSigner;
+import org.onedoor.simulator.SimulatedMdas;
+import org.onedoor.simulator.SimulatedMdas.Failure;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.SignedPacket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * What an MDA system sends OneDoor, as a ministry developer would send it, including everything OneDoor must
@@ -52,6 +47,7 @@ class MdaInboundIT {
     int port;
 
     OneDoorClient client;
+    MinistryClient ministry;
     String trackingNumber;
     String trackingCode;
     String requestPacketId;
@@ -59,6 +55,7 @@ class MdaInboundIT {
     @BeforeEach
     void aRequestWaitsForTheFireService() {
         client = new OneDoorClient(http);
+        ministry = new MinistryClient(http, port);
         simulator.fail(FIRE, Failure.MUTE, 0);
         JsonNode filed = client.file("frontdesk", OneDoorClient.example("trade-licence")).getBody();
         trackingNumber = filed.path("trackingNumber").asText();
@@ -73,51 +70,25 @@ class MdaInboundIT {
         simulator.heal(FIRE);
     }
 
-    private static PacketSigner signer(String party) {
-        return PacketSigner.load(party, new FileSystemResource("certs/dev/" + party + ".key.pem"),
-                new FileSystemResource("certs/dev/" + party + ".pem"), new char[0]);
-    }
-
     private SignedPacket packet(String signedBy, String sender, PacketType type, String trackingNumber,
             Map<String, Object> payload) {
-        return signer(signedBy).sign(new Manifest(UUID.randomUUID(), type, trackingNumber, "trade-licence", sender,
-                "odsc", Instant.now(), payload, List.of()));
+        return MinistryClient.packet(signedBy, sender, type, trackingNumber, payload, Map.of());
     }
 
     private Map<String, Object> payload(Object... pairs) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("inReplyTo", requestPacketId);
-        for (int i = 0; i < pairs.length; i += 2) {
-            payload.put((String) pairs[i], pairs[i + 1]);
-        }
-        return payload;
+        return MinistryClient.payload(requestPacketId, pairs);
     }
 
     private ResponseEntity<JsonNode> post(String operation, byte[] manifest, byte[] signature) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        if (manifest != null) {
-            parts.add("manifest", part(manifest, MediaType.APPLICATION_JSON));
-        }
-        if (signature != null) {
-            parts.add("signature", part(signature, MediaType.parseMediaType("application/pkcs7-signature")));
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.postForEntity("/api/mda/" + operation, new HttpEntity<>(parts, headers), JsonNode.class);
+        return ministry.post(operation, manifest, signature, Map.of());
     }
 
     private ResponseEntity<JsonNode> post(String operation, SignedPacket packet) {
-        return post(operation, packet.manifest(), packet.signature());
-    }
-
-    private static HttpEntity<byte[]> part(byte[] content, MediaType type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        return new HttpEntity<>(content, headers);
+        return ministry.post(operation, packet);
     }
 
     private static UUID idOf(SignedPacket packet) {
-        return UUID.fromString(OneDoorClient.manifestOf(OneDoorClient.json(packet.toJson())).path("packetId").asText());
+        return MinistryClient.idOf(packet);
     }
 
     private void refused(ResponseEntity<JsonNode> response, int status, String code, SignedPacket packet) {
@@ -147,7 +118,7 @@ class MdaInboundIT {
         assertThat(jdbc.sql("select direction from message_log where packet_id = ?").param(idOf(update).toString())
                 .query(String.class).list()).containsExactly("IN");
         assertThat(client.track(trackingNumber, trackingCode).getBody().path("timeline").findValuesAsText("message"))
-                .contains("Fire Service and Civil Defence: inspection scheduled. An inspector visits the premises on Sunday.");
+                .contains("Fire Service and Civil Defence: an inspection is scheduled. An inspector visits the premises on Sunday.");
 
         ResponseEntity<JsonNode> replay = post("status-updates", update);
         assertThat(replay.getStatusCode().value()).isEqualTo(409);
@@ -187,24 +158,27 @@ class MdaInboundIT {
     }
 
     @Test
-    void aDecisionThatOvertakesTheAcknowledgementIsKeptAndTakenWhenTheExchangeIsReady() {
+    void aDecisionMayComeWithoutAnAcknowledgementAndWhatContradictsItIsRefused() {
         SignedPacket decision = packet(FIRE, FIRE, PacketType.DECISION, trackingNumber,
                 payload("outcome", "approved", "reason", "Extinguishers and exits checked."));
         assertThat(post("decisions", decision).getStatusCode().value()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from mda_answer where packet_id = ? and settled_at is null")
-                .param(idOf(decision).toString()).query(Long.class).single()).as("kept, not yet taken").isOne();
+        JsonNode status = OneDoorClient.await("the fire service's part approved", () -> {
+            JsonNode body = client.track(trackingNumber, trackingCode).getBody();
+            return body.path("legs").findValuesAsText("state").contains("APPROVED") ? body : null;
+        });
+        assertThat(status.path("timeline").findValuesAsText("message"))
+                .contains("Approved by Fire Service and Civil Defence. Extinguishers and exits checked.");
 
         SignedPacket ack = packet(FIRE, FIRE, PacketType.ACKNOWLEDGEMENT, trackingNumber,
                 payload("outcome", "accepted", "caseNumber", "FS-2026-77", "expectedCompletion", "2026-12-24"));
-        assertThat(post("acknowledgements", ack).getStatusCode().value()).isEqualTo(200);
-        OneDoorClient.await("the kept decision taken", () -> client.track(trackingNumber, trackingCode).getBody()
-                .path("timeline").findValuesAsText("message")
-                .contains("Fire Service and Civil Defence accepted the request for processing: case FS-2026-77, "
-                        + "expected by 2026-12-24.") && jdbc.sql("select count(*) from mda_answer where packet_id = ? "
-                        + "and settled_at is not null").param(idOf(decision).toString()).query(Long.class).single() == 1
-                ? true : null);
+        refused(post("acknowledgements", ack), 409, "answer.leg-decided", ack);
+        SignedPacket second = packet(FIRE, FIRE, PacketType.DECISION, trackingNumber,
+                payload("outcome", "rejected", "reason", "Changed my mind."));
+        refused(post("decisions", second), 409, "answer.leg-decided", second);
+        SignedPacket update = packet(FIRE, FIRE, PacketType.STATUS, trackingNumber, payload("status", "on-hold"));
+        refused(post("status-updates", update), 409, "answer.leg-decided", update);
         assertThat(client.track(trackingNumber, trackingCode).getBody().path("timeline").findValuesAsText("message"))
-                .contains("Approved by Fire Service and Civil Defence: Extinguishers and exits checked.");
+                .noneMatch(m -> m.contains("Changed my mind") || m.contains("FS-2026-77"));
     }
 
     @Test
@@ -224,7 +198,7 @@ class MdaInboundIT {
 
     @Test
     void overSoapTheSameAnswersAndTheSameCodes() throws Exception {
-        OneDoorMdaPort oneDoor = SoapPacket.client(OneDoorMdaPort.class, "http://localhost:" + port + "/ws/mda");
+        OneDoorMdaPort oneDoor = ministry.soap();
 
         SignedPacket update = packet(FIRE, FIRE, PacketType.STATUS, trackingNumber,
                 payload("status", "in-review", "text", "With the station officer."));

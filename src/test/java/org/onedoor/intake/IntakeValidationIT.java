@@ -54,11 +54,13 @@ class IntakeValidationIT {
 
     private Map<String, Long> rows() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("service_request", "request_document", "document_content", "message_log")) {
+        for (String table : List.of("service_request", "request_document", "document_content", "request_lifecycle")) {
             counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
-        // Only intake writes RECEIVED; the job executor may be adding other entries for earlier requests.
-        counts.put("tracking_event", jdbc.sql("select count(*) from tracking_event where status = 'RECEIVED'")
+        // Only intake writes these; the job executor may be adding other rows for earlier requests meanwhile.
+        counts.put("receipts", jdbc.sql("select count(*) from message_log where party = 'applicant' and packet_type = 'receipt'")
+                .query(Long.class).single());
+        counts.put("tracking_event", jdbc.sql("select count(*) from tracking_event where kind = 'RECEIVED'")
                 .query(Long.class).single());
         counts.put("process instances", jdbc.sql("select count(*) from ACT_HI_PROCINST where SUPER_PROCESS_INSTANCE_ID_ is null")
                 .query(Long.class).single());

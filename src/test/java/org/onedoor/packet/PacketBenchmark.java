@@ -19,7 +19,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.onedoor.documents.DocumentStore;
+import org.onedoor.system.Sha256;
 
 /**
  * Packets signed and verified per second beside the raw JCA operations they are made of, in one run on one
@@ -75,7 +75,7 @@ public final class PacketBenchmark {
         return new Manifest(UUID.randomUUID(), PacketType.DECISION, "ODSC-2026-000123-7", "land-mutation", "land-office",
                 "odsc", Instant.now(), Map.of("decision", "approved", "caseNumber", "AC-LAND-2026-0042"),
                 List.of(new Manifest.DocumentEntry("document", "application/pdf", document.length,
-                        DocumentStore.sha256(document))));
+                        Sha256.hex(document))));
     }
 
     /** The floor: what any signed exchange of this document must compute, with the JDK alone. */

@@ -15,7 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.onedoor.documents.DocumentStore;
+import org.onedoor.system.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -69,7 +69,7 @@ final class PacketFixture {
         payload.put("areaDecimal", 8.25);
         return new Manifest(UUID.randomUUID(), PacketType.DECISION, "ODSC-2026-000123-7", "land-mutation", "land-office",
                 "odsc", createdAt, payload, List.of(new Manifest.DocumentEntry("deed", "application/pdf", DEED.length,
-                DocumentStore.sha256(DEED))));
+                Sha256.hex(DEED))));
     }
 
     static Map<String, byte[]> deed() {

@@ -5,14 +5,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,107 +19,113 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.onedoor.dispatch.DeliveryFailedException;
 import org.onedoor.dispatch.DeliveryRefusedException;
-import org.onedoor.tracking.RequestStatus;
 
-/** The exchange with one MDA system, started as the services start it, with the fire service's connector. */
+/** The exchange with one MDA system, started as the service process starts it, with the fire service's connector. */
 @Deployment(resources = "processes/common/MdaExchange.bpmn")
 class MdaExchangeTest extends ProcessTestSupport {
 
+    private static final String FIRE = "fire-service";
+
     private ProcessInstance start() {
-        return extension.getProcessEngine().getRuntimeService().startProcessInstanceByKey("MdaExchange",
-                "ODSC-2026-000020-3", Map.of(ProcessVariables.TRACKING_NUMBER, "ODSC-2026-000020-3",
-                        ProcessVariables.MDA_CODE, "fire-service"));
+        return engine().getRuntimeService().startProcessInstanceByKey("MdaExchange", TRACKING_NUMBER,
+                Map.of(ProcessVariables.TRACKING_NUMBER, TRACKING_NUMBER, ProcessVariables.MDA_CODE, FIRE));
     }
 
-    private UUID packetId(ProcessInstance pi) {
-        return UUID.fromString((String) extension.getProcessEngine().getRuntimeService()
-                .getVariable(pi.getId(), ProcessVariables.PACKET_ID));
+    private void decided(ProcessInstance pi, String decision) {
+        message(pi, ProcessVariables.MDA_DECIDED, Map.of(ProcessVariables.MDA_DECISION, decision));
     }
 
     @Test
     void thePacketIdIsFixedBeforeTheSendWhichRunsInItsOwnJob() {
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt("Task_SendPacket");
-        UUID id = packetId(pi);
-        verify(deliveries).prepare("ODSC-2026-000020-3", "fire-service");
+        verify(lifecycle).startLeg(TRACKING_NUMBER, FIRE);
+        verify(deliveries).prepare(TRACKING_NUMBER, FIRE);
 
         execute(job(pi));
-        verify(deliveries).send(id);
-        assertThat(pi).isWaitingAt("Event_Acknowledged");
+        verify(deliveries).send(TRACKING_NUMBER, FIRE);
+        assertThat(pi).isWaitingAt("Gateway_AwaitMda");
     }
 
     @Test
-    void acceptedAndApprovedEndsNormally() {
+    void aRequestThatEndedBeforeTheMdasTurnPreparesNoPacket() {
+        when(lifecycle.startLeg(TRACKING_NUMBER, FIRE)).thenReturn(false);
+        start();
+        verify(deliveries, never()).prepare(any(), any());
+    }
+
+    @Test
+    void anApprovalEndsThePart() {
         ProcessInstance pi = start();
         execute(job(pi));
-        correlate(pi, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
-        execute(job(pi));
-        assertThat(pi).isWaitingAt("Event_Decided");
-        correlate(pi, MdaAnswerCorrelator.DECIDED, "approved");
-        execute(job(pi));
+        decided(pi, "APPROVED");
         assertThat(pi).isEnded().hasPassed("End_Approved");
     }
 
     @Test
-    void aRejectionIsTheServicesRejection() {
+    void aRejectionEndsThePart() {
         ProcessInstance pi = start();
         execute(job(pi));
-        correlate(pi, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
-        execute(job(pi));
-        correlate(pi, MdaAnswerCorrelator.DECIDED, "rejected");
-        execute(job(pi));
+        decided(pi, "REJECTED");
         assertThat(pi).isEnded().hasPassed("End_Rejected");
     }
 
     @Test
-    void moreInformationNeededOrIncompleteReturnsTheRequest() {
-        ProcessInstance info = start();
-        execute(job(info));
-        correlate(info, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
-        execute(job(info));
-        correlate(info, MdaAnswerCorrelator.DECIDED, "info-needed");
-        execute(job(info));
-        assertThat(info).isEnded().hasPassed("End_InfoNeeded");
+    void aRequestForInformationWaitsForTheApplicantSendsTheAnswerInAJobAndWaitsForTheDecisionAgain() {
+        ProcessInstance pi = start();
+        execute(job(pi));
+        message(pi, ProcessVariables.MDA_REQUESTED_INFORMATION, Map.of());
+        assertThat(pi).isWaitingAt("Gateway_AwaitApplicant");
 
-        ProcessInstance incomplete = start();
-        execute(job(incomplete));
-        correlate(incomplete, MdaAnswerCorrelator.ACKNOWLEDGED, "incomplete");
-        execute(job(incomplete));
-        assertThat(incomplete).isEnded().hasPassed("End_Incomplete");
+        message(pi, ProcessVariables.APPLICANT_ANSWERED, Map.of());
+        assertThat(pi).isWaitingAt("Task_SendInformation");
+        execute(job(pi));
+        verify(deliveries).sendInformation(TRACKING_NUMBER, FIRE);
+        assertThat(pi).isWaitingAt("Gateway_AwaitMda");
+
+        message(pi, ProcessVariables.MDA_REQUESTED_INFORMATION, Map.of());
+        message(pi, ProcessVariables.APPLICANT_ANSWERED, Map.of());
+        execute(job(pi));
+        decided(pi, "APPROVED");
+        assertThat(pi).isEnded().hasPassed("End_Approved");
+        verify(deliveries, times(2)).sendInformation(TRACKING_NUMBER, FIRE);
     }
 
     @Test
-    void aRefusalIsHandledByTheProcessAndToldToTheCitizen() {
+    void theMdaMayDecideWithoutWaitingForTheAnswer() {
+        ProcessInstance pi = start();
+        execute(job(pi));
+        message(pi, ProcessVariables.MDA_REQUESTED_INFORMATION, Map.of());
+        decided(pi, "REJECTED");
+        assertThat(pi).isEnded().hasPassed("Event_DecidedWhileWaiting", "End_Rejected");
+    }
+
+    @Test
+    void aRefusalEndsThePart() {
         ProcessInstance pi = start();
         doThrow(new DeliveryRefusedException("Fire Service", "packet.clock-skew", "too old"))
-                .when(deliveries).send(any());
+                .when(deliveries).send(TRACKING_NUMBER, FIRE);
         execute(job(pi));
-        assertThat(pi).as("the refusal reaches the service in a job of its own").isWaitingAt("End_DeliveryRefused");
-        execute(job(pi));
-        assertThat(pi).isEnded().hasPassed("Boundary_DeliveryRefused", "End_DeliveryRefused");
-        verify(timeline).record(eq("ODSC-2026-000020-3"), eq(RequestStatus.IN_PROGRESS), eq("fire-service"), any(),
-                isNull());
+        assertThat(pi).isEnded().hasPassed("Boundary_DeliveryRefused", "End_Refused");
     }
 
     @Test
-    void aTechnicalFailureIsRetriedByTheJobOnTheConnectorsCycleAndEveryRetrySendsTheSameId() {
+    void aTechnicalFailureIsRetriedByTheJobOnTheConnectorsCycleThenAnIncident() {
         ProcessInstance pi = start();
-        UUID id = packetId(pi);
-        doThrow(new DeliveryFailedException("connection refused", null)).when(deliveries).send(any());
+        doThrow(new DeliveryFailedException("connection refused", null)).when(deliveries).send(TRACKING_NUMBER, FIRE);
         Job send = job(pi);
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                extension.getProcessEngine().getManagementService().executeJob(send.getId());
+                engine().getManagementService().executeJob(send.getId());
             } catch (DeliveryFailedException expected) {
                 // the engine records the failure on the job
             }
         }
-        Job failed = extension.getProcessEngine().getManagementService().createJobQuery().jobId(send.getId()).singleResult();
+        Job failed = engine().getManagementService().createJobQuery().jobId(send.getId()).singleResult();
         assertThat(failed.getRetries()).as("R5/PT1M from connectors/fire-service: five attempts, then an incident").isZero();
         assertThat(failed.getExceptionMessage()).contains("connection refused");
-        assertThat(extension.getProcessEngine().getRuntimeService().createIncidentQuery()
-                .processInstanceId(pi.getId()).count()).isOne();
-        verify(deliveries, times(5)).send(id);
+        assertThat(engine().getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
+        verify(deliveries, times(5)).send(TRACKING_NUMBER, FIRE);
         assertThat(pi).isWaitingAt("Task_SendPacket");
     }
 }

@@ -1,5 +1,6 @@
 package org.onedoor.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -7,26 +8,39 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
-import org.onedoor.tracking.RequestStatus;
+import org.onedoor.lifecycle.Decision;
+import org.onedoor.lifecycle.RequestState;
+import org.onedoor.lifecycle.RequestView;
 
 @Deployment(resources = "processes/common/OfficerReview.bpmn")
 class OfficerReviewTest extends ProcessTestSupport {
 
     private ProcessInstance review(String mda, int levels) {
-        Map<String, Object> variables = requestVariables("ODSC-2026-000001-5", Map.of());
+        Map<String, Object> variables = requestVariables("Unused", Map.of());
         variables.put(ProcessVariables.MDA_CODE, mda);
         variables.put(ProcessVariables.REVIEW_LEVELS, levels);
-        return runtimeService().startProcessInstanceByKey("OfficerReview", "ODSC-2026-000001-5", variables);
+        return runtimeService().startProcessInstanceByKey("OfficerReview", TRACKING_NUMBER, variables);
+    }
+
+    private void applicantAnswers(ProcessInstance pi) {
+        message(pi, ProcessVariables.APPLICANT_ANSWERED, Map.of());
     }
 
     @Test
@@ -34,14 +48,12 @@ class OfficerReviewTest extends ProcessTestSupport {
         ProcessInstance pi = review("environment", 1);
         assertThat(pi).isWaitingAt("Task_ReviewAsDeskOfficer");
         assertThat(task(pi)).hasCandidateGroup("environment-desk");
-        verify(timeline).record(eq("ODSC-2026-000001-5"), eq(RequestStatus.IN_PROGRESS), eq("environment"),
-                eq("Sent to Department of Environment for review."), any());
+        verify(lifecycle).startLeg(TRACKING_NUMBER, "environment");
 
         approve(task(pi));
 
         assertThat(pi).isEnded().hasPassed("End_ApprovedByDesk");
-        verify(timeline).record(eq("ODSC-2026-000001-5"), eq(RequestStatus.IN_PROGRESS), eq("environment"),
-                eq("Approved by the Inspector."), any());
+        verify(lifecycle).decidedByOfficer(eq(TRACKING_NUMBER), eq("environment"), eq(Decision.APPROVED), any(), any(), any());
     }
 
     @Test
@@ -56,8 +68,10 @@ class OfficerReviewTest extends ProcessTestSupport {
         approve(task(pi));
 
         assertThat(pi).isEnded().hasPassed("End_ApprovedByDirector");
-        verify(timeline).record(any(), any(), eq("city-corporation"), eq("Cleared by the Licence inspector."), any());
-        verify(timeline).record(any(), any(), eq("city-corporation"), eq("Approved by the Chief revenue officer."), any());
+        verify(lifecycle).levelCleared(eq(TRACKING_NUMBER), eq("city-corporation"), eq("Licence inspector"), any());
+        verify(lifecycle).levelCleared(eq(TRACKING_NUMBER), eq("city-corporation"), eq("Section head, licensing"), any());
+        verify(lifecycle, times(1)).decidedByOfficer(eq(TRACKING_NUMBER), eq("city-corporation"),
+                eq(Decision.APPROVED), any(), any(), any());
     }
 
     @Test
@@ -69,14 +83,17 @@ class OfficerReviewTest extends ProcessTestSupport {
     }
 
     @Test
-    void aRejectionEndsWithTheRejectedError() {
+    void aRejectionEndsTheMdasPartWithItsReasonAsATaskComment() {
         ProcessInstance pi = review("land-office", 3);
         approve(task(pi));
-        decide(task(pi), "reject", "The deed is not registered.");
+        Task head = task(pi);
+        decide(head, "reject", "The deed is not registered.");
 
         assertThat(pi).isEnded().hasPassed("End_RejectedByHead");
-        verify(timeline).record(any(), eq(RequestStatus.IN_PROGRESS), eq("land-office"),
-                eq("Rejected by the Surveyor: The deed is not registered."), any());
+        verify(lifecycle).decidedByOfficer(eq(TRACKING_NUMBER), eq("land-office"), eq(Decision.REJECTED),
+                eq("The deed is not registered."), eq("Surveyor"), any());
+        assertThat(engine().getTaskService().getTaskComments(head.getId())).extracting(Comment::getFullMessage)
+                .containsExactly("reject: The deed is not registered.");
     }
 
     @Test
@@ -91,7 +108,8 @@ class OfficerReviewTest extends ProcessTestSupport {
 
         decide(task(pi), "return", "Ask for the lease.");
         assertThat(pi).isWaitingAt("Task_ReviewAsDeskOfficer");
-        verify(timeline).record(any(), any(), any(), eq("Sent back to the Licence inspector for correction."), any());
+        verify(lifecycle).levelReturned(eq(TRACKING_NUMBER), eq("city-corporation"), eq("Section head, licensing"),
+                eq("Licence inspector"), eq("Ask for the lease."), any());
 
         approve(task(pi));
         approve(task(pi));
@@ -100,12 +118,36 @@ class OfficerReviewTest extends ProcessTestSupport {
     }
 
     @Test
-    void theDeskOfficerReturnsToTheApplicant() {
+    void theDeskOfficersReturnAsksTheApplicantAndTheAnswerComesBackToTheDesk() {
         ProcessInstance pi = review("social-services", 3);
-        decide(task(pi), "return", "The photo is not recognisable.");
+        complete(task(pi), withVariables(ProcessVariables.DECISION, "return", ProcessVariables.COMMENT,
+                "The photo is not recognisable.", ProcessVariables.REQUESTED_DOCUMENTS, "photo"));
 
-        assertThat(pi).isEnded().hasPassed("End_ReturnedToApplicant");
-        verify(timeline).record(any(), any(), eq("social-services"), startsWith("Returned to the applicant"), any());
+        assertThat(pi).isWaitingAt("Event_DeskAwaitsApplicant");
+        verify(lifecycle).askApplicant(eq(TRACKING_NUMBER), eq("social-services"), any(),
+                eq("The photo is not recognisable."), eq(List.of("photo")));
+        applicantAnswers(pi);
+        assertThat(pi).isWaitingAt("Task_ReviewAsDeskOfficer");
+        approve(task(pi));
+        assertThat(pi).isWaitingAt("Task_ReviewAsSectionHead");
+    }
+
+    @Test
+    void anyLevelMayAskTheApplicantAndDecidesOnceTheAnswerComes() {
+        ProcessInstance pi = review("city-corporation", 3);
+        approve(task(pi));
+        approve(task(pi));
+        decide(task(pi), "request-information", "Which floor is the shop on?");
+        assertThat(pi).isWaitingAt("Event_DirectorAwaitsApplicant");
+        applicantAnswers(pi);
+        assertThat(pi).isWaitingAt("Task_ReviewAsDirector");
+
+        decide(task(pi), "request-information", "And the lease's renewal date?");
+        applicantAnswers(pi);
+        approve(task(pi));
+        assertThat(pi).isEnded().hasPassed("End_ApprovedByDirector");
+        verify(lifecycle, times(2)).askApplicant(eq(TRACKING_NUMBER), eq("city-corporation"), any(), anyString(),
+                eq(List.of()));
     }
 
     @Test
@@ -118,15 +160,33 @@ class OfficerReviewTest extends ProcessTestSupport {
     }
 
     @Test
-    void rejectingOrReturningNeedsAComment() {
+    void rejectingReturningOrAskingNeedsAComment() {
         ProcessInstance pi = review("city-corporation", 2);
         assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "reject")))
                 .hasMessageContaining("Give the reason");
         assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "return", "comment", " ")))
                 .hasMessageContaining("Say what must be corrected");
+        assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "request-information")))
+                .hasMessageContaining("Say what the applicant must provide");
+        assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "request-information",
+                ProcessVariables.COMMENT, "Bring it", ProcessVariables.REQUESTED_DOCUMENTS, "Lease")))
+                .hasMessageContaining("Name documents by their kind");
         assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.DECISION, "maybe")))
                 .hasMessageContaining("Choose a decision");
         assertThat(pi).isWaitingAt("Task_ReviewAsDeskOfficer");
-        verify(timeline, never()).record(any(), any(), any(), startsWith("Rejected"), any());
+        verify(lifecycle, never()).decidedByOfficer(any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aTaskClosedBecauseTheRequestEndedSaysWhyInItsHistory() {
+        ProcessInstance pi = review("city-corporation", 2);
+        Task desk = task(pi);
+        when(lifecycle.view(TRACKING_NUMBER)).thenReturn(Optional.of(new RequestView(TRACKING_NUMBER,
+                RequestState.WITHDRAWN, List.of(), List.of(), Instant.now(), "The applicant moved abroad.")));
+
+        runtimeService().deleteProcessInstance(pi.getId(), "the request ended");
+
+        assertThat(engine().getTaskService().getTaskComments(desk.getId())).extracting(Comment::getFullMessage)
+                .containsExactly("Closed without a decision: the request was withdrawn (The applicant moved abroad.).");
     }
 }

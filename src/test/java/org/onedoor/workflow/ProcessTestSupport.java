@@ -8,10 +8,10 @@ import static org.mockito.Mockito.when;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -21,62 +21,48 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.onedoor.dispatch.ConnectorRegistry;
 import org.onedoor.dispatch.MdaDeliveries;
-import org.onedoor.tracking.Timeline;
+import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.mda.ConnectorRegistry;
 
 /**
  * In-memory engine for the process tests ({@code process-test.camunda.cfg.xml}, one per JVM; not named
- * {@code camunda.cfg.xml}, which would become the JVM's default engine and capture the REST API in integration tests), the real delegates built with plain constructors
- * and registered under their bean names, the timeline mocked so that tests can check what citizens would see.
+ * {@code camunda.cfg.xml}, which would become the JVM's default engine and capture the REST API in integration
+ * tests), the real delegates built with plain constructors and registered under their bean names, the lifecycle
+ * and the deliveries mocked so that tests can check what the processes ask of them.
  */
 abstract class ProcessTestSupport {
 
     static final ConnectorRegistry CONNECTORS = new ConnectorRegistry(ConnectorRegistry.DEFAULT_LOCATION);
+    static final String TRACKING_NUMBER = "ODSC-2026-000010-1";
 
     @RegisterExtension
     ProcessEngineExtension extension = ProcessEngineExtension.builder()
             .configurationResource("process-test.camunda.cfg.xml").build();
 
-    protected Timeline timeline;
+    protected Lifecycle lifecycle;
     protected MdaDeliveries deliveries;
 
     @BeforeEach
     void registerDelegates() {
         BpmnAwareTests.init(extension.getProcessEngine());
-        timeline = mock(Timeline.class);
-        Mocks.register("routingPlan", new RoutingPlan(CONNECTORS));
-        Mocks.register("mdaReviewStartedListener", new MdaReviewStartedListener(timeline, CONNECTORS));
-        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(timeline, CONNECTORS));
-        Mocks.register("recordOutcome", new RecordOutcomeDelegate(timeline));
+        lifecycle = mock(Lifecycle.class);
+        when(lifecycle.plan(any(), any())).thenReturn(true);
+        when(lifecycle.startLeg(any(), any())).thenReturn(true);
+        when(lifecycle.approve(any())).thenReturn(true);
         deliveries = mock(MdaDeliveries.class);
-        when(deliveries.prepare(any(), any())).thenAnswer(call -> UUID.randomUUID());
-        Mocks.register("mdaWork", new MdaWork(CONNECTORS));
-        Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(deliveries));
-        Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries, timeline));
-    }
-
-    /**
-     * An MDA with a system (fire service, environment in the demo connectors): its packet is sent by executing
-     * the send job, then the MDA acknowledges and decides as its inbound calls would.
-     */
-    void systemAnswers(String mdaCode, String decision) {
-        RuntimeService runtime = extension.getProcessEngine().getRuntimeService();
-        ProcessInstance exchange = runtime.createProcessInstanceQuery().processDefinitionKey(MdaWork.MDA_EXCHANGE)
-                .variableValueEquals(ProcessVariables.MDA_CODE, mdaCode).active().singleResult();
-        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
-        correlate(exchange, MdaAnswerCorrelator.ACKNOWLEDGED, "accepted");
-        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
-        correlate(exchange, MdaAnswerCorrelator.DECIDED, decision);
-        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
-        continueStages();
-    }
-
-    void correlate(ProcessInstance exchange, String message, String outcome) {
-        extension.getProcessEngine().getRuntimeService().createMessageCorrelation(message)
-                .processInstanceId(exchange.getId())
-                .setVariable(ProcessVariables.MDA_OUTCOME, outcome)
-                .correlate();
+        when(deliveries.cancellationsToSend(any())).thenReturn(List.of());
+        RoutingPlan routingPlan = new RoutingPlan(CONNECTORS);
+        Mocks.register("routingPlan", routingPlan);
+        Mocks.register("planLegs", new PlanLegsDelegate(lifecycle, routingPlan));
+        Mocks.register("recordApproval", new RecordApprovalDelegate(lifecycle));
+        Mocks.register("mdaWork", new MdaWork(CONNECTORS, deliveries));
+        Mocks.register("officerReviewStarted", new OfficerReviewStartedListener(lifecycle));
+        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS));
+        Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(lifecycle, deliveries));
+        Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries));
+        Mocks.register("sendInformation", new SendInformationDelegate(deliveries));
+        Mocks.register("sendCancellation", new SendCancellationDelegate(deliveries));
     }
 
     @AfterEach
@@ -84,28 +70,49 @@ abstract class ProcessTestSupport {
         Mocks.reset();
     }
 
+    ProcessEngine engine() {
+        return extension.getProcessEngine();
+    }
+
     /** The variables intake gives every service process. */
-    static Map<String, Object> requestVariables(String trackingNumber, Map<String, Object> fields) {
+    static Map<String, Object> requestVariables(String routingDecision, Map<String, Object> fields) {
         Map<String, Object> variables = new HashMap<>(fields);
-        variables.put(ProcessVariables.TRACKING_NUMBER, trackingNumber);
+        variables.put(ProcessVariables.TRACKING_NUMBER, TRACKING_NUMBER);
         variables.put(ProcessVariables.SERVICE_CODE, "test-service");
         variables.put(ProcessVariables.APPLICANT_NAME, "Test Applicant");
+        variables.put(ProcessVariables.ROUTING_DECISION, routingDecision);
         variables.put(ProcessVariables.DUE_DATE, new Date(System.currentTimeMillis() + 86_400_000L * 20));
         return variables;
     }
 
-    ProcessInstance start(String processKey, String trackingNumber, Map<String, Object> fields) {
-        return extension.getProcessEngine().getRuntimeService().startProcessInstanceByKey(processKey, trackingNumber,
-                requestVariables(trackingNumber, fields));
+    /** The one running process of an MDA's part (either kind), by its MDA. */
+    ProcessInstance legOf(String mdaCode) {
+        return engine().getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(TRACKING_NUMBER)
+                .processDefinitionKeyIn(MdaWork.MDA_EXCHANGE, MdaWork.OFFICER_REVIEW)
+                .variableValueEquals(ProcessVariables.MDA_CODE, mdaCode).singleResult();
+    }
+
+    /** What {@link LegMessages} does for an answer the lifecycle took: the message to the leg's waiting process. */
+    void message(ProcessInstance leg, String message, Map<String, Object> variables) {
+        engine().getRuntimeService().createMessageCorrelation(message).processInstanceId(leg.getId())
+                .setVariables(variables).correlate();
+    }
+
+    /** An MDA system's whole part: the packet goes out in its job, then the MDA decides. */
+    void systemDecides(String mdaCode, String decision) {
+        ProcessInstance exchange = legOf(mdaCode);
+        BpmnAwareTests.execute(BpmnAwareTests.job(exchange));
+        message(exchange, ProcessVariables.MDA_DECIDED, Map.of(ProcessVariables.MDA_DECISION, decision));
+        continueStages();
     }
 
     /** The one open task of a candidate group, e.g. {@code city-corporation-desk}. */
     Task taskOf(String group) {
-        return extension.getProcessEngine().getTaskService().createTaskQuery().taskCandidateGroup(group).singleResult();
+        return engine().getTaskService().createTaskQuery().taskCandidateGroup(group).singleResult();
     }
 
     long openTasks() {
-        return extension.getProcessEngine().getTaskService().createTaskQuery().count();
+        return engine().getTaskService().createTaskQuery().count();
     }
 
     static void decide(Task task, String decision, String comment) {
@@ -113,15 +120,15 @@ abstract class ProcessTestSupport {
         continueStages();
     }
 
-    /** Each MDA's part ends in a job of its own (parallel MDAs would collide otherwise): run those jobs. */
-    static void continueStages() {
-        for (Job job : BpmnAwareTests.jobQuery().activityId("Call_MdaReview").executable().list()) {
-            BpmnAwareTests.execute(job);
-        }
-    }
-
     static void approve(Task task) {
         complete(task, withVariables(ProcessVariables.DECISION, "approve"));
         continueStages();
+    }
+
+    /** Each MDA's part ends in a job of its own: run those jobs, and the stage's or the request's next step. */
+    static void continueStages() {
+        for (Job job : BpmnAwareTests.jobQuery().activityId("Call_MdaLeg").executable().list()) {
+            BpmnAwareTests.execute(job);
+        }
     }
 }

@@ -1,0 +1,122 @@
+package org.onedoor.dispatch.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.activation.DataHandler;
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlMimeType;
+import jakarta.xml.bind.annotation.XmlType;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPBinding;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.onedoor.packet.PacketException;
+import org.onedoor.packet.SignedPacket;
+
+/**
+ * A packet on the SOAP wire: the manifest's exact signed bytes and the DER signature as {@code base64Binary},
+ * each document an MTOM attachment named as in the manifest. The same packet as the REST multipart form.
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "Packet", namespace = SoapPacket.NAMESPACE, propOrder = {"manifest", "signature", "document"})
+public class SoapPacket {
+
+    public static final String NAMESPACE = "urn:onedoor:mda:1";
+
+    @XmlElement(required = true)
+    private byte[] manifest;
+    @XmlElement(required = true)
+    private byte[] signature;
+    private List<Document> document = new ArrayList<>();
+
+    public SoapPacket() {
+    }
+
+    public SoapPacket(byte[] manifest, byte[] signature, List<Document> documents) {
+        this.manifest = manifest;
+        this.signature = signature;
+        this.document = new ArrayList<>(documents);
+    }
+
+    public byte[] getManifest() {
+        return manifest;
+    }
+
+    public byte[] getSignature() {
+        return signature;
+    }
+
+    public List<Document> getDocuments() {
+        return document == null ? List.of() : document;
+    }
+
+    /** @throws PacketException {@code packet.malformed} without a manifest and a signature */
+    public SignedPacket signedPacket() {
+        if (manifest == null || signature == null) {
+            throw new PacketException("packet.malformed", "A packet needs a manifest and a signature.");
+        }
+        return new SignedPacket(manifest, signature);
+    }
+
+    /** The attachments' bytes by name. @throws PacketException {@code packet.malformed} for a broken or twice-named one */
+    public Map<String, byte[]> documentsByName() {
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        for (Document d : getDocuments()) {
+            if (d.getName() == null || d.getContent() == null) {
+                throw new PacketException("packet.malformed", "Every document needs a name and content.");
+            }
+            try (InputStream in = d.getContent().getInputStream()) {
+                if (documents.put(d.getName(), in.readAllBytes()) != null) {
+                    throw new PacketException("packet.malformed", "The document '" + d.getName() + "' appears twice.");
+                }
+            } catch (IOException e) {
+                throw new PacketException("packet.malformed", "The attachment '" + d.getName() + "' cannot be read.");
+            }
+        }
+        return documents;
+    }
+
+    /** A client of one of the two contracts at {@code address}, with MTOM, as both sides use it. */
+    public static <T> T client(Class<T> contract, String address) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(contract);
+        factory.setAddress(address);
+        T port = contract.cast(factory.create());
+        ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(true);
+        return port;
+    }
+
+    /** One document beside the manifest, sent as an MTOM attachment. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Document", namespace = SoapPacket.NAMESPACE)
+    public static class Document {
+        @XmlAttribute(required = true)
+        private String name;
+        @XmlMimeType("application/octet-stream")
+        @XmlElement(required = true)
+        private DataHandler content;
+
+        public Document() {
+        }
+
+        public Document(String name, DataHandler content) {
+            this.name = name;
+            this.content = content;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public DataHandler getContent() {
+            return content;
+        }
+    }
+}

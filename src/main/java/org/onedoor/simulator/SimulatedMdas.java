@@ -1,0 +1,406 @@
+package org.onedoor.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.onedoor.packet.KeyFiles;
+import org.onedoor.packet.Manifest;
+import org.onedoor.packet.PacketException;
+import org.onedoor.packet.PacketSigner;
+import org.onedoor.packet.PacketType;
+import org.onedoor.packet.PacketVerifier;
+import org.onedoor.packet.ReplayGuard;
+import org.onedoor.packet.SignedPacket;
+import org.onedoor.packet.TrustStore;
+import org.onedoor.system.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The ministry systems of the demo, as a real ministry would build them from OneDoor's published contract: each
+ * verifies what OneDoor sends against its own trust store (OneDoor's certificate), recognises a packet id it has
+ * already taken and counts the duplicate, answers with its signed receipt, then acknowledges and, after a delay,
+ * decides (or asks the applicant for information first, if a rule says so), over the transport the request came
+ * by. A cancellation stops its work on the request; the applicant's information lets it decide. It can be told to
+ * fail for tests and demos.
+ */
+public class SimulatedMdas {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedMdas.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the simulated system misbehaves on its next deliveries. */
+    public enum Failure {
+        /** Answers 503 (REST) or a server fault (SOAP) without looking at the packet. */
+        DOWN,
+        /** Takes longer than any sensible timeout, then processes the packet anyway. */
+        SLOW,
+        /** Answers 500 or a server fault after reading the packet, without processing it. */
+        ERROR,
+        /** Answers 200 with a body that is not a signed receipt, without processing the packet. */
+        MALFORMED,
+        /** Refuses the packet with a code (HTTP 422, a declared SOAP fault), as a system that cannot take it. */
+        REFUSE,
+        /** Takes the packet and signs for it, then leaves acknowledging and deciding to a person (with curl). */
+        MUTE
+    }
+
+    /** What a delivery came in by; the MDA answers the same way. */
+    public enum Transport { REST, SOAP }
+
+    /** The outcome of one delivery attempt as the transport must render it. */
+    public sealed interface Reply {
+        record Receipt(SignedPacket packet) implements Reply { }
+        record Refused(String code, String detail) implements Reply { }
+        record Fail(Failure failure) implements Reply { }
+    }
+
+    private record Injected(Failure failure, AtomicInteger remaining) {
+    }
+
+    /** One request an MDA is working on: the packet, how it came, and the decision it has scheduled. */
+    private static final class Case {
+        final Manifest request;
+        final Transport transport;
+        volatile ScheduledFuture<?> next;
+        volatile boolean cancelled;
+
+        Case(Manifest request, Transport transport) {
+            this.request = request;
+            this.transport = transport;
+        }
+    }
+
+    private final SimulatorProperties properties;
+    private final Map<String, PacketSigner> signers = new LinkedHashMap<>();
+    private final PacketVerifier verifier;
+    private final AnswerChannel channel;
+    private final Clock clock;
+
+    /** Every packet id taken, by how often it arrived: processed once, every further arrival a duplicate. */
+    private final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+    /** Every packet from OneDoor that was taken, by id. */
+    private final Map<String, Manifest> packets = new ConcurrentHashMap<>();
+    private final Map<String, Case> cases = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Injected> failures = new ConcurrentHashMap<>();
+    private final AtomicInteger caseNumbers = new AtomicInteger();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "simulated-mda");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SimulatedMdas(SimulatorProperties properties, AnswerChannel channel, Clock clock) {
+        this.properties = properties;
+        this.channel = channel;
+        this.clock = clock;
+        ResourceLoader resources = new DefaultResourceLoader();
+        Resource keys = resources.getResource(properties.keys());
+        for (String mda : properties.mdas()) {
+            try {
+                signers.put(mda, PacketSigner.load(mda, keys.createRelative(mda + ".key.pem"),
+                        keys.createRelative(mda + ".pem"), new char[0]));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("No key for simulated MDA " + mda + " in " + properties.keys(), e);
+            }
+        }
+        TrustStore trust = new TrustStore(Map.of("odsc", KeyFiles.certificates(resources.getResource(properties.trust()))));
+        ReplayGuard ledger = (packetId, sender) -> taken.computeIfAbsent(packetId.toString(), id -> new AtomicInteger())
+                .getAndIncrement() == 0;
+        this.verifier = new PacketVerifier(trust, ledger, clock, properties.clockSkew());
+    }
+
+    public boolean plays(String mda) {
+        return signers.containsKey(mda);
+    }
+
+    /** One delivery attempt to {@code mda}: a request, information or cancellation packet, documents by name. */
+    public Reply deliver(String mda, Transport transport, SignedPacket packet, Map<String, byte[]> documents) {
+        attempts.computeIfAbsent(mda, m -> new AtomicInteger()).incrementAndGet();
+        Failure failure = nextFailure(mda);
+        if (failure == Failure.DOWN) {
+            return new Reply.Fail(failure);
+        }
+        if (failure == Failure.SLOW) {
+            sleep(properties.slowness().toMillis());
+        }
+        Manifest received;
+        try {
+            received = verifier.verify(packet, documents, mda);
+        } catch (PacketException e) {
+            if (!e.code().equals("packet.replayed")) {
+                log.warn("Simulated {} refuses a packet: {} {}", mda, e.code(), e.getMessage());
+                return new Reply.Refused(e.code(), e.getMessage());
+            }
+            Manifest first = packets.get(packetIdOf(packet));
+            if (first == null) {
+                // The first arrival of this id is still being taken: a busy system answers "try again".
+                return new Reply.Fail(Failure.ERROR);
+            }
+            log.info("Simulated {} received packet {} again: answered, not processed twice", mda, first.packetId());
+            return new Reply.Receipt(receipt(mda, first, true));
+        }
+        String id = received.packetId().toString();
+        if (failure == Failure.REFUSE) {
+            taken.remove(id);
+            return new Reply.Refused("mda.cannot-process", "The " + mda + " system does not handle "
+                    + received.serviceCode() + " requests.");
+        }
+        if (failure == Failure.ERROR || failure == Failure.MALFORMED) {
+            taken.remove(id);
+            return new Reply.Fail(failure);
+        }
+        Case known = received.type() == PacketType.REQUEST ? null
+                : cases.get(String.valueOf(received.payload().get(received.type() == PacketType.CANCELLATION
+                        ? "inReplyTo" : "requestPacketId")));
+        if (received.type() != PacketType.REQUEST && known == null) {
+            taken.remove(id);
+            return new Reply.Refused("mda.unknown-request", "The " + mda + " system has no case for this packet.");
+        }
+        packets.put(id, received);
+        switch (received.type()) {
+            case REQUEST -> {
+                log.info("Simulated {} took request packet {} for {}", mda, id, received.trackingNumber());
+                Case work = new Case(received, transport);
+                cases.put(id, work);
+                if (failure != Failure.MUTE) {
+                    scheduler.execute(logged(() -> acknowledge(mda, work)));
+                }
+            }
+            case CANCELLATION -> {
+                log.info("Simulated {} closes its case for {}: the request ended ({})", mda, received.trackingNumber(),
+                        received.payload().get("outcome"));
+                known.cancelled = true;
+                ScheduledFuture<?> next = known.next;
+                if (next != null) {
+                    next.cancel(false);
+                }
+            }
+            case INFORMATION -> {
+                log.info("Simulated {} received the applicant's information for {}", mda, received.trackingNumber());
+                if (failure != Failure.MUTE && !known.cancelled) {
+                    known.next = scheduler.schedule(logged(() -> decide(mda, known, null)),
+                            properties.decisionDelay().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            default -> {
+                taken.remove(id);
+                packets.remove(id);
+                return new Reply.Refused("packet.wrong-type", "An MDA system takes request, information and "
+                        + "cancellation packets, not " + received.type().wireName() + ".");
+            }
+        }
+        return new Reply.Receipt(receipt(mda, received, false));
+    }
+
+    /** Makes the next {@code times} deliveries to {@code mda} fail ({@code 0}: until cleared). */
+    public void fail(String mda, Failure failure, int times) {
+        failures.put(mda, new Injected(failure, new AtomicInteger(times == 0 ? Integer.MAX_VALUE : times)));
+    }
+
+    public void heal(String mda) {
+        failures.remove(mda);
+    }
+
+    /** How many times the packet was taken for processing: exactly once, however often it was sent. */
+    public int processed(UUID packetId) {
+        AtomicInteger n = taken.get(packetId.toString());
+        return n == null ? 0 : Math.min(1, n.get());
+    }
+
+    public int duplicates(UUID packetId) {
+        AtomicInteger n = taken.get(packetId.toString());
+        return n == null ? 0 : Math.max(0, n.get() - 1);
+    }
+
+    /** The packets an MDA has taken from OneDoor, newest first: what its clerks would see in their system. */
+    public List<Map<String, Object>> received(String mda) {
+        return packets.values().stream().filter(m -> m.recipient().equals(mda))
+                .sorted(Comparator.comparing(Manifest::createdAt).reversed())
+                .map(m -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("packetId", m.packetId().toString());
+                    row.put("type", m.type().wireName());
+                    row.put("trackingNumber", m.trackingNumber());
+                    row.put("serviceCode", m.serviceCode());
+                    row.put("receivedAt", Manifest.formatTime(m.createdAt()));
+                    row.put("payload", m.payload());
+                    row.put("documents", m.documents().stream().map(Manifest.DocumentEntry::name).toList());
+                    return row;
+                })
+                .toList();
+    }
+
+    /** The packets of a type an MDA has taken for a request: e.g. how many cancellations reached it. */
+    public List<Manifest> packets(String mda, String trackingNumber, PacketType type) {
+        return packets.values().stream().filter(m -> m.recipient().equals(mda) && m.type() == type
+                && m.trackingNumber().equals(trackingNumber)).toList();
+    }
+
+    /** Every packet id that arrived more than once, with how often it arrived: for harnesses counting duplicates. */
+    public Map<String, Integer> arrivals() {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        taken.forEach((id, n) -> result.put(id, n.get()));
+        return result;
+    }
+
+    public int attempts(String mda) {
+        AtomicInteger n = attempts.get(mda);
+        return n == null ? 0 : n.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private Failure nextFailure(String mda) {
+        Injected injected = failures.get(mda);
+        if (injected == null) {
+            return null;
+        }
+        if (injected.remaining().getAndDecrement() <= 0) {
+            failures.remove(mda, injected);
+            return null;
+        }
+        return injected.failure();
+    }
+
+    /** Acknowledges at once; decides, or asks the applicant first, some time after OneDoor took the acknowledgement. */
+    private void acknowledge(String mda, Case work) {
+        Manifest request = work.request;
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("inReplyTo", request.packetId().toString());
+        ack.put("outcome", "accepted");
+        ack.put("caseNumber", mda.toUpperCase().replaceAll("[^A-Z]", "").substring(0, 2) + "-"
+                + LocalDate.now(clock).getYear() + "-" + String.format("%05d", caseNumbers.incrementAndGet()));
+        ack.put("expectedCompletion", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7).toString());
+        send(mda, work, PacketType.ACKNOWLEDGEMENT, ack, Map.of(), 1, () -> {
+            SimulatorProperties.Rule rule = rule(mda, request);
+            work.next = scheduler.schedule(logged(() -> decide(mda, work, rule)), properties.decisionDelay().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** The rule's outcome (approved when none matches); a rule asking for information is asked once. */
+    private void decide(String mda, Case work, SimulatorProperties.Rule rule) {
+        if (work.cancelled) {
+            return;
+        }
+        Manifest request = work.request;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("inReplyTo", request.packetId().toString());
+        if (rule != null && "information".equals(rule.outcome())) {
+            payload.put("question", rule.reason());
+            if (!rule.documents().isEmpty()) {
+                payload.put("documents", rule.documents());
+            }
+            send(mda, work, PacketType.INFO_REQUEST, payload, Map.of(), 1, () -> { });
+            return;
+        }
+        payload.put("outcome", rule == null ? "approved" : rule.outcome());
+        if (rule != null) {
+            payload.put("reason", rule.reason());
+        }
+        Map<String, byte[]> documents = rule == null ? Map.of("clearance", ("Clearance of " + mda + " for "
+                + request.trackingNumber() + "\n").getBytes(StandardCharsets.UTF_8)) : Map.of();
+        send(mda, work, PacketType.DECISION, payload, documents, 1, () -> { });
+    }
+
+    /** Signs and sends one answer; resends it (as a new packet) while OneDoor cannot take it. */
+    private void send(String mda, Case work, PacketType type, Map<String, Object> payload, Map<String, byte[]> documents,
+            int attempt, Runnable then) {
+        if (work.cancelled) {
+            return;
+        }
+        Manifest request = work.request;
+        List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
+                .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length, Sha256.hex(d.getValue())))
+                .toList();
+        Manifest manifest = new Manifest(UUID.randomUUID(), type, request.trackingNumber(), request.serviceCode(), mda,
+                request.sender(), clock.instant(), payload, entries);
+        SignedPacket packet = signers.get(mda).sign(manifest);
+        try {
+            channel.send(work.transport, type, packet, documents);
+            then.run();
+        } catch (AnswerChannel.NotTaken e) {
+            if (attempt >= 10) {
+                log.error("Simulated {} gives up sending its {} for {}: {}", mda, type.wireName(), request.trackingNumber(), e.getMessage());
+                return;
+            }
+            log.warn("Simulated {} will resend its {} for {}: {}", mda, type.wireName(), request.trackingNumber(), e.getMessage());
+            work.next = scheduler.schedule(logged(() -> send(mda, work, type, payload, documents, attempt + 1, then)),
+                    2, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A scheduled task's failure would vanish in its future: the simulator's operator sees it in the log. */
+    private static Runnable logged(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                log.error("A simulated MDA failed to answer", e);
+                throw e;
+            }
+        };
+    }
+
+    private SimulatorProperties.Rule rule(String mda, Manifest request) {
+        Object form = request.payload().get("form");
+        for (SimulatorProperties.Rule rule : properties.rules()) {
+            if ((rule.mda() == null || rule.mda().equals(mda)) && form instanceof Map<?, ?> fields
+                    && Objects.equals(String.valueOf(fields.get(rule.field())), rule.equals())) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** A fresh receipt each time, also for a duplicate: a receipt is only accepted while it is recent. */
+    private SignedPacket receipt(String mda, Manifest received, boolean duplicate) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("receivedPacketId", received.packetId().toString());
+        payload.put("outcome", "received");
+        payload.put("duplicate", duplicate);
+        return signers.get(mda).sign(new Manifest(UUID.randomUUID(), PacketType.RECEIPT, received.trackingNumber(),
+                received.serviceCode(), mda, received.sender(), clock.instant(), payload, List.of()));
+    }
+
+    /** The id of a packet already verified once: the replay check comes after every other check. */
+    private static String packetIdOf(SignedPacket packet) {
+        try {
+            return JSON.readTree(packet.manifest()).path("packetId").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a replayed packet was verified before", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
