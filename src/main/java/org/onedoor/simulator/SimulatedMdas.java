@@ -257,7 +257,7 @@ public class SimulatedMdas {
                 && m.trackingNumber().equals(trackingNumber)).toList();
     }
 
-    /** Every packet id that arrived more than once, with how often it arrived: for harnesses counting duplicates. */
+    /** How often each packet id arrived (once taken, every further arrival a duplicate): for harnesses. */
     public Map<String, Integer> arrivals() {
         Map<String, Integer> result = new LinkedHashMap<>();
         taken.forEach((id, n) -> result.put(id, n.get()));
@@ -295,7 +295,7 @@ public class SimulatedMdas {
         ack.put("caseNumber", mda.toUpperCase().replaceAll("[^A-Z]", "").substring(0, 2) + "-"
                 + LocalDate.now(clock).getYear() + "-" + String.format("%05d", caseNumbers.incrementAndGet()));
         ack.put("expectedCompletion", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7).toString());
-        send(mda, work, PacketType.ACKNOWLEDGEMENT, ack, Map.of(), 1, () -> {
+        send(mda, work, PacketType.ACKNOWLEDGEMENT, ack, Map.of(), () -> {
             SimulatorProperties.Rule rule = rule(mda, request);
             work.next = scheduler.schedule(logged(() -> decide(mda, work, rule)), properties.decisionDelay().toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -315,7 +315,7 @@ public class SimulatedMdas {
             if (!rule.documents().isEmpty()) {
                 payload.put("documents", rule.documents());
             }
-            send(mda, work, PacketType.INFO_REQUEST, payload, Map.of(), 1, () -> { });
+            send(mda, work, PacketType.INFO_REQUEST, payload, Map.of(), () -> { });
             return;
         }
         payload.put("outcome", rule == null ? "approved" : rule.outcome());
@@ -324,33 +324,42 @@ public class SimulatedMdas {
         }
         Map<String, byte[]> documents = rule == null ? Map.of("clearance", ("Clearance of " + mda + " for "
                 + request.trackingNumber() + "\n").getBytes(StandardCharsets.UTF_8)) : Map.of();
-        send(mda, work, PacketType.DECISION, payload, documents, 1, () -> { });
+        send(mda, work, PacketType.DECISION, payload, documents, () -> { });
     }
 
-    /** Signs and sends one answer; resends it (as a new packet) while OneDoor cannot take it. */
+    /**
+     * Signs one answer and sends it; resends the same packet (its id, so that OneDoor can recognise it) while
+     * OneDoor cannot take it, as a ministry's outbox would.
+     */
     private void send(String mda, Case work, PacketType type, Map<String, Object> payload, Map<String, byte[]> documents,
-            int attempt, Runnable then) {
-        if (work.cancelled) {
-            return;
-        }
+            Runnable then) {
         Manifest request = work.request;
         List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
                 .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length, Sha256.hex(d.getValue())))
                 .toList();
         Manifest manifest = new Manifest(UUID.randomUUID(), type, request.trackingNumber(), request.serviceCode(), mda,
                 request.sender(), clock.instant(), payload, entries);
-        SignedPacket packet = signers.get(mda).sign(manifest);
+        resend(mda, work, type, signers.get(mda).sign(manifest), documents, 1, then);
+    }
+
+    private void resend(String mda, Case work, PacketType type, SignedPacket packet, Map<String, byte[]> documents,
+            int attempt, Runnable then) {
+        if (work.cancelled) {
+            return;
+        }
         try {
             channel.send(work.transport, type, packet, documents);
             then.run();
         } catch (AnswerChannel.NotTaken e) {
-            if (attempt >= 10) {
-                log.error("Simulated {} gives up sending its {} for {}: {}", mda, type.wireName(), request.trackingNumber(), e.getMessage());
+            if (attempt >= properties.answerAttempts()) {
+                log.error("Simulated {} gives up sending its {} for {}: {}", mda, type.wireName(),
+                        work.request.trackingNumber(), e.getMessage());
                 return;
             }
-            log.warn("Simulated {} will resend its {} for {}: {}", mda, type.wireName(), request.trackingNumber(), e.getMessage());
-            work.next = scheduler.schedule(logged(() -> send(mda, work, type, payload, documents, attempt + 1, then)),
-                    2, TimeUnit.SECONDS);
+            log.warn("Simulated {} will resend its {} for {}: {}", mda, type.wireName(), work.request.trackingNumber(),
+                    e.getMessage());
+            work.next = scheduler.schedule(logged(() -> resend(mda, work, type, packet, documents, attempt + 1, then)),
+                    properties.answerRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -74,6 +74,12 @@ class SimulatorController {
         return mdas.received(mda);
     }
 
+    /** How often each packet id arrived: taken once, every further arrival answered as a duplicate. */
+    @GetMapping("/simulator/control/arrivals")
+    Map<String, Integer> arrivals() {
+        return mdas.arrivals();
+    }
+
     @DeleteMapping("/simulator/control/{mda}/failure")
     ResponseEntity<Void> heal(@PathVariable String mda) {
         mdas.heal(mda);

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decisionDelay how long after its acknowledgement an MDA decides
  * @param clockSkew     how far a packet's creation time may be from the simulator's clock
  * @param slowness      how long a {@code SLOW} MDA takes before it answers
+ * @param answerAttempts how often an MDA sends an answer OneDoor cannot take (unreachable, a server error)
+ * @param answerRetryDelay how long it waits between those attempts
  * @param rules         the first matching rule decides; no match approves
  */
 @ConfigurationProperties("onedoor.simulator")
@@ -28,6 +30,8 @@ public record SimulatorProperties(
         @DefaultValue("3s") Duration decisionDelay,
         @DefaultValue("5m") Duration clockSkew,
         @DefaultValue("30s") Duration slowness,
+        @DefaultValue("10") int answerAttempts,
+        @DefaultValue("2s") Duration answerRetryDelay,
         @DefaultValue List<Rule> rules) {
 
     /**

@@ -216,7 +216,7 @@ final class OneDoorLoad {
                 while (!Thread.currentThread().isInterrupted()) {
                     try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
                             "select id, tracking_number from tracking_event where id > " + last
-                                    + " and status in ('APPROVED', 'REJECTED', 'RETURNED') order by id")) {
+                                    + " and kind in ('APPROVED', 'REJECTED', 'WITHDRAWN', 'CANCELLED') order by id")) {
                         while (rs.next()) {
                             last = rs.getLong(1);
                             String number = rs.getString(2);
