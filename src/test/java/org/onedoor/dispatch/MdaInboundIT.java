@@ -184,7 +184,8 @@ class MdaInboundIT {
     @Test
     void theContractsArePublishedAndThePublishedWsdlIsTheOneTheCodeImplements() {
         assertThat(http.getForEntity("/ws/mda?wsdl", String.class).getBody())
-                .contains("name=\"acknowledge\"", "name=\"decide\"", "name=\"updateStatus\"", "name=\"problem\"");
+                .contains("name=\"acknowledge\"", "name=\"requestInformation\"", "name=\"decide\"", "name=\"updateStatus\"",
+                        "name=\"problem\"");
         assertThat(http.getForEntity("/api/mda/openapi.yaml", String.class).getBody())
                 .contains("openapi: 3.1.0", "/api/mda/decisions", "deliverRequest");
         String published = http.getForEntity("/api/mda/mda-system.wsdl", String.class).getBody();
