@@ -18,6 +18,9 @@ import org.springframework.core.io.ResourceLoader;
 @Configuration(proxyBeanMethods = false)
 class PacketConfiguration {
 
+    /** In the organisation name of every certificate of the development PKI ({@code certs/dev}, made by the tests' DevPki). */
+    static final String DEVELOPMENT_PKI = "DEVELOPMENT ONLY - NOT FOR PRODUCTION";
+
     private static final Logger log = LoggerFactory.getLogger(PacketConfiguration.class);
     private final ResourceLoader resources = new DefaultResourceLoader();
 
@@ -66,8 +69,8 @@ class PacketConfiguration {
             return;
         }
         for (X509Certificate certificate : certificates) {
-            if (certificate.getIssuerX500Principal().getName().contains(DevPki.MARKER)
-                    || certificate.getSubjectX500Principal().getName().contains(DevPki.MARKER)) {
+            if (certificate.getIssuerX500Principal().getName().contains(DEVELOPMENT_PKI)
+                    || certificate.getSubjectX500Principal().getName().contains(DEVELOPMENT_PKI)) {
                 throw new IllegalStateException(setting + " uses a certificate of OneDoor's development PKI ("
                         + certificate.getSubjectX500Principal() + "). It is public and may only be used by the demo "
                         + "profile; configure your own keys and certificates.");

@@ -38,13 +38,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Makes the development PKI in {@code certs/dev/}: a demo root CA, and an ECDSA P-256 signing certificate and
  * key for the ODSC and for every MDA folder under {@code connectors/}, whose certificate is also copied into
  * that folder as {@code <mda>.dev.pem} for the connector's {@code trust}. Run it with
- * {@code ./mvnw -q compile exec:java -Dexec.mainClass=org.onedoor.packet.DevPki}. Nothing it makes may be
+ * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.onedoor.packet.DevPki}.
+ * A test fixture, not part of the application. Nothing it makes may be
  * trusted in production: the CA's name says so, and OneDoor refuses it outside the demo.
  */
 public final class DevPki {
 
     /** Marks every certificate of the development PKI; {@link PacketConfiguration} refuses it outside the demo. */
-    public static final String MARKER = "DEVELOPMENT ONLY - NOT FOR PRODUCTION";
+    static final String MARKER = PacketConfiguration.DEVELOPMENT_PKI;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
