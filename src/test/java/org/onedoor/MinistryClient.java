@@ -46,10 +46,16 @@ public class MinistryClient {
     /** A packet from {@code sender} to OneDoor, signed with {@code signedBy}'s key, with documents by name. */
     public static SignedPacket packet(String signedBy, String sender, PacketType type, String trackingNumber,
             Map<String, Object> payload, Map<String, byte[]> documents) {
+        return packet(UUID.randomUUID(), signedBy, sender, type, trackingNumber, payload, documents);
+    }
+
+    /** A packet with a given id: the same id as an earlier packet, with other bytes, is a replay. */
+    public static SignedPacket packet(UUID packetId, String signedBy, String sender, PacketType type,
+            String trackingNumber, Map<String, Object> payload, Map<String, byte[]> documents) {
         List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
                 .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length, Sha256.hex(d.getValue())))
                 .toList();
-        return signer(signedBy).sign(new Manifest(UUID.randomUUID(), type, trackingNumber, "trade-licence", sender,
+        return signer(signedBy).sign(new Manifest(packetId, type, trackingNumber, "trade-licence", sender,
                 "odsc", Instant.now(), payload, entries));
     }
 

@@ -104,6 +104,19 @@ public class ServiceCatalogue {
         for (int i = 0; i < s.documents().size(); i++) {
             validateDocument("documents[" + i + "]", s.documents().get(i), kinds, problems);
         }
+        s.legs().forEach((mda, needs) -> {
+            if (!CODE.matcher(mda).matches()) {
+                problems.add("legs." + mda + ": must be an MDA code");
+            }
+            if (needs.documents() != null) {
+                needs.documents().stream().filter(kind -> !kinds.contains(kind)).forEach(kind ->
+                        problems.add("legs." + mda + ".documents: '" + kind + "' is not a document of this service"));
+            }
+            if (needs.fields() != null) {
+                needs.fields().stream().filter(field -> !names.contains(field)).forEach(field ->
+                        problems.add("legs." + mda + ".fields: '" + field + "' is not a field of this service"));
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidFileException(where, String.join("; ", problems));
         }

@@ -2,6 +2,7 @@ package org.onedoor.catalogue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param process the BPMN process that runs the service: the common {@code ServiceRequest} unless the service's
  *                flow truly differs
  * @param routing the id of the service's routing decision (DMN), which names the MDAs, stages and review levels
+ * @param legs    what each MDA's part needs, by MDA code: an MDA not listed receives every field and document
  */
 public record ServiceDefinition(
         String code,
@@ -32,7 +34,8 @@ public record ServiceDefinition(
         Fee fee,
         int slaWorkingDays,
         List<FormField> fields,
-        List<DocumentRequirement> documents) {
+        List<DocumentRequirement> documents,
+        Map<String, LegNeeds> legs) {
 
     /** The process every service with the standard flow runs. */
     public static final String COMMON_PROCESS = "ServiceRequest";
@@ -41,6 +44,25 @@ public record ServiceDefinition(
         process = process == null ? COMMON_PROCESS : process;
         fields = fields == null ? List.of() : List.copyOf(fields);
         documents = documents == null ? List.of() : List.copyOf(documents);
+        legs = legs == null ? Map.of() : Map.copyOf(legs);
+    }
+
+    /** What the MDA needs to know, and so receives: all of it unless its part is listed under {@code legs}. */
+    public LegNeeds needsOf(String mdaCode) {
+        return legs.getOrDefault(mdaCode, new LegNeeds(null, null));
+    }
+
+    /**
+     * The form fields and document kinds an MDA's part needs (need to know); a list left out means all of them.
+     */
+    public record LegNeeds(List<String> documents, List<String> fields) {
+        public boolean document(String kind) {
+            return documents == null || documents.contains(kind);
+        }
+
+        public boolean field(String name) {
+            return fields == null || fields.contains(name);
+        }
     }
 
     public Optional<FormField> field(String name) {

@@ -2,6 +2,7 @@ package org.onedoor.dispatch;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.onedoor.packet.Manifest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +22,19 @@ class AnswerTable {
     }
 
     void insert(String packetId, String requestPacketId, String packetType, String outcome, String reason,
-            Instant receivedAt, boolean late) {
+            Instant receivedAt, boolean late, String receiptPacketId) {
         jdbc.sql("""
-                insert into mda_answer (packet_id, request_packet_id, packet_type, outcome, reason, received_at, late)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(packetId, requestPacketId, packetType, outcome, reason, Timestamp.from(receivedAt), late)
+                insert into mda_answer (packet_id, request_packet_id, packet_type, outcome, reason, received_at, late,
+                  receipt_packet_id) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(packetId, requestPacketId, packetType, outcome, reason, Timestamp.from(receivedAt), late,
+                        receiptPacketId)
                 .update();
+    }
+
+    /** The id of the receipt OneDoor gave for an answer it took. */
+    Optional<String> receiptOf(String packetId) {
+        return jdbc.sql("select receipt_packet_id from mda_answer where packet_id = ?").param(packetId)
+                .query(String.class).optional();
     }
 
     void document(String packetId, Manifest.DocumentEntry entry) {

@@ -78,9 +78,14 @@ class DeliveryRoutes extends RouteBuilder {
         }
     }
 
-    /** The connector's timeouts on the route's own HTTP client. */
+    /**
+     * The connector's timeouts on the route's own HTTP client, which never retries or follows a redirect by itself:
+     * the connector's redelivery count is the number of resends, no more.
+     */
     private static HttpClientConfigurer timeouts(Connector.Timeouts timeouts) {
         return builder -> builder
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(timeouts.responseDuration()))
                         .build())

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class DeliveryTable {
 
     private static final String COLUMNS = """
-            select packet_id, tracking_number, mda_code, packet_type, in_reply_to, sent_at from mda_delivery""";
+            select packet_id, tracking_number, mda_code, packet_type, in_reply_to, sent_at, prepared_at from mda_delivery""";
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class DeliveryTable {
 
     /** @param inReplyTo what the packet follows: the MDA's info-request for information, the request for a cancellation */
     record Delivery(String packetId, String trackingNumber, String mdaCode, PacketType type, String inReplyTo,
-            boolean sent) {
+            boolean sent, Instant preparedAt) {
     }
 
     String prepare(String trackingNumber, String mdaCode, PacketType type, String inReplyTo, Instant at) {
@@ -80,6 +80,6 @@ class DeliveryTable {
         PacketType packetType = java.util.Arrays.stream(PacketType.values()).filter(t -> t.wireName().equals(type))
                 .findFirst().orElseThrow();
         return new Delivery(rs.getString(1), rs.getString(2), rs.getString(3), packetType, rs.getString(5),
-                rs.getTimestamp(6) != null);
+                rs.getTimestamp(6) != null, rs.getTimestamp(7).toInstant());
     }
 }

@@ -3,21 +3,22 @@ package org.onedoor.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onedoor.dispatch.DeliveryTable.Delivery;
 import org.onedoor.documents.DocumentStore;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.lifecycle.Taken;
+import org.onedoor.messagelog.MessageLog;
+import org.onedoor.packet.ContractSchemas;
 import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketException;
 import org.onedoor.packet.PacketLedger;
@@ -43,10 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MdaAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(MdaAnswers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The statuses an MDA may report between acknowledgement and decision. */
-    static final Set<String> STATUSES = Set.of("in-review", "inspection-scheduled", "awaiting-third-party", "on-hold");
-    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
     /** The inbound operations, each with the one packet type it takes. */
     public enum Operation {
@@ -68,11 +67,12 @@ public class MdaAnswers {
     private final DeliveryTable deliveries;
     private final AnswerTable answers;
     private final ApplicationEventPublisher events;
+    private final MessageLog messageLog;
     private final Clock clock;
 
     MdaAnswers(PacketVerifier verifier, PacketLedger ledger, Lifecycle lifecycle, ServiceRequests requests,
             DocumentStore documents, DeliveryTable deliveries, AnswerTable answers, ApplicationEventPublisher events,
-            Clock clock) {
+            MessageLog messageLog, Clock clock) {
         this.verifier = verifier;
         this.ledger = ledger;
         this.lifecycle = lifecycle;
@@ -81,11 +81,20 @@ public class MdaAnswers {
         this.deliveries = deliveries;
         this.answers = answers;
         this.events = events;
+        this.messageLog = messageLog;
         this.clock = clock;
     }
 
+    /** OneDoor's signed receipt; {@code repeat} when the very same packet had been taken before. */
+    public record Receipt(SignedPacket packet, boolean repeat) {
+    }
+
     @Transactional
-    public SignedPacket receive(Operation operation, SignedPacket packet, Map<String, byte[]> attached) {
+    public Receipt receive(Operation operation, SignedPacket packet, Map<String, byte[]> attached) {
+        Optional<SignedPacket> repeat = repeatOf(packet);
+        if (repeat.isPresent()) {
+            return new Receipt(repeat.get(), true);
+        }
         Manifest manifest = verifier.verify(packet, attached, ledger.party());
         if (manifest.type() != operation.type) {
             throw new PacketException("packet.wrong-type", "This operation takes a packet of type '"
@@ -104,8 +113,9 @@ public class MdaAnswers {
             case DECIDE -> lifecycle.decidedByMda(tn, mda, answer.decision(), answer.reason());
         };
         Instant now = clock.instant();
+        UUID receiptId = UUID.randomUUID();
         answers.insert(packetId, delivery.packetId(), manifest.type().wireName(), answer.outcome(), answer.reason(), now,
-                taken == Taken.LATE);
+                taken == Taken.LATE, receiptId.toString());
         for (Manifest.DocumentEntry entry : manifest.documents()) {
             documents.store(attached.get(entry.name()));
             answers.document(packetId, entry);
@@ -116,7 +126,26 @@ public class MdaAnswers {
         if (taken == Taken.TAKEN && (operation == Operation.DECIDE || operation == Operation.REQUEST_INFORMATION)) {
             events.publishEvent(new MdaAnswered(tn, mda, packetId, answer.decision()));
         }
-        return receipt(manifest, now, taken);
+        return new Receipt(receipt(receiptId, manifest, now, taken), false);
+    }
+
+    /**
+     * The receipt OneDoor gave the first time, if these are the very bytes of a packet it took: an MDA whose
+     * response was lost resends, and must be able to obtain it. The same id with other bytes is a replay.
+     */
+    private Optional<SignedPacket> repeatOf(SignedPacket packet) {
+        String packetId;
+        try {
+            packetId = UUID.fromString(JSON.readTree(packet.manifest()).path("packetId").asText()).toString();
+        } catch (java.io.IOException | IllegalArgumentException notAPacketId) {
+            return Optional.empty();
+        }
+        return messageLog.find(packetId, MessageLog.Direction.IN)
+                .filter(taken -> Arrays.equals(taken.manifest(), packet.manifest())
+                        && Arrays.equals(taken.signature(), packet.signature()))
+                .flatMap(taken -> answers.receiptOf(packetId))
+                .flatMap(receiptId -> messageLog.find(receiptId, MessageLog.Direction.OUT))
+                .map(receipt -> new SignedPacket(receipt.manifest(), receipt.signature()));
     }
 
     /**
@@ -145,107 +174,38 @@ public class MdaAnswers {
     }
 
     /** OneDoor's signed receipt for the answer: {@code accepted}, or {@code late} when the request had ended. */
-    private SignedPacket receipt(Manifest answered, Instant now, Taken taken) {
+    private SignedPacket receipt(UUID receiptId, Manifest answered, Instant now, Taken taken) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("receivedPacketId", answered.packetId().toString());
         payload.put("receivedAt", Manifest.formatTime(now));
         payload.put("outcome", taken == Taken.LATE ? "late" : "accepted");
-        return ledger.issue(new Manifest(UUID.randomUUID(), PacketType.RECEIPT, answered.trackingNumber(),
+        return ledger.issue(new Manifest(receiptId, PacketType.RECEIPT, answered.trackingNumber(),
                 answered.serviceCode(), ledger.party(), answered.sender(), now, payload, List.of()));
     }
 
-    /** The payload of an answer, checked for its operation. */
+    /** The payload of an answer, checked against its packet type's published schema (contracts/schemas). */
     record Answer(String inReplyTo, String outcome, String reason, String caseNumber, LocalDate expectedCompletion,
             Decision decision, List<String> documents) {
 
         static Answer of(Operation operation, Map<String, Object> payload) {
-            List<Violation> problems = new ArrayList<>();
-            String inReplyTo = null;
-            try {
-                inReplyTo = UUID.fromString(String.valueOf(payload.get("inReplyTo"))).toString();
-            } catch (IllegalArgumentException e) {
-                problems.add(new Violation("payload.inReplyTo", "required", "Give the packet id of the request packet answered."));
-            }
-            String outcome = text(payload, "outcome");
-            String reason = text(payload, "reason");
-            String caseNumber = null;
-            LocalDate expected = null;
-            Decision decision = null;
-            List<String> kinds = List.of();
-            switch (operation) {
-                case ACKNOWLEDGE -> {
-                    if (!"accepted".equals(outcome)) {
-                        problems.add(new Violation("payload.outcome", "choice",
-                                "accepted (to ask the applicant for something, send an info-request)"));
-                    }
-                    caseNumber = text(payload, "caseNumber");
-                    if (caseNumber == null || caseNumber.length() > 100) {
-                        problems.add(new Violation("payload.caseNumber", "required", "The MDA's own case number, up to 100 characters."));
-                    }
-                    try {
-                        expected = LocalDate.parse(String.valueOf(payload.get("expectedCompletion")));
-                    } catch (DateTimeParseException e) {
-                        problems.add(new Violation("payload.expectedCompletion", "date", "The expected completion date, e.g. 2026-12-24."));
-                    }
-                }
-                case DECIDE -> {
-                    if ("approved".equals(outcome)) {
-                        decision = Decision.APPROVED;
-                    } else if ("rejected".equals(outcome)) {
-                        decision = Decision.REJECTED;
-                        if (reason == null) {
-                            problems.add(new Violation("payload.reason", "required", "Give the reason for the rejection."));
-                        }
-                    } else {
-                        problems.add(new Violation("payload.outcome", "choice",
-                                "approved or rejected (to ask the applicant for something, send an info-request)"));
-                    }
-                }
-                case REQUEST_INFORMATION -> {
-                    outcome = "information-requested";
-                    reason = text(payload, "question");
-                    if (reason == null) {
-                        problems.add(new Violation("payload.question", "required", "Say what the applicant must provide."));
-                    }
-                    kinds = kinds(payload.get("documents"), problems);
-                }
-                case UPDATE_STATUS -> {
-                    outcome = text(payload, "status");
-                    if (!STATUSES.contains(outcome)) {
-                        problems.add(new Violation("payload.status", "choice", "one of " + STATUSES));
-                    }
-                    reason = text(payload, "text");
-                }
-            }
-            if (reason != null && reason.length() > 2000) {
-                problems.add(new Violation("payload.reason", "length", "At most 2000 characters."));
-            }
+            List<Violation> problems = ContractSchemas.payload(operation.type, JSON.valueToTree(payload));
             if (!problems.isEmpty()) {
                 throw new OneDoorException("answer.invalid", HttpStatus.UNPROCESSABLE_ENTITY,
-                        "The answer has " + problems.size() + " problem(s); see errors.", problems);
+                        "The answer has " + problems.size() + " problem(s); see errors and "
+                                + "/api/mda/schemas/" + ContractSchemas.payloadSchema(operation.type) + ".", problems);
             }
-            return new Answer(inReplyTo, outcome, reason, caseNumber, expected, decision, kinds);
-        }
-
-        private static List<String> kinds(Object value, List<Violation> problems) {
-            if (value == null) {
-                return List.of();
-            }
-            List<String> kinds = new ArrayList<>();
-            if (value instanceof List<?> list) {
-                for (Object kind : list) {
-                    if (kind instanceof String s && KIND.matcher(s).matches() && !kinds.contains(s)) {
-                        kinds.add(s);
-                    } else {
-                        problems.add(new Violation("payload.documents", "choice",
-                                "A list of document kinds such as \"national-id\", each once."));
-                        return List.of();
-                    }
-                }
-                return kinds;
-            }
-            problems.add(new Violation("payload.documents", "choice", "A list of document kinds such as \"national-id\"."));
-            return List.of();
+            String inReplyTo = text(payload, "inReplyTo");
+            return switch (operation) {
+                case ACKNOWLEDGE -> new Answer(inReplyTo, "accepted", null, text(payload, "caseNumber"),
+                        LocalDate.parse(text(payload, "expectedCompletion")), null, List.of());
+                case UPDATE_STATUS -> new Answer(inReplyTo, text(payload, "status"), text(payload, "text"), null, null,
+                        null, List.of());
+                case REQUEST_INFORMATION -> new Answer(inReplyTo, "information-requested", text(payload, "question"),
+                        null, null, null, payload.get("documents") instanceof List<?> kinds
+                                ? kinds.stream().map(String::valueOf).toList() : List.of());
+                case DECIDE -> new Answer(inReplyTo, text(payload, "outcome"), text(payload, "reason"), null, null,
+                        "approved".equals(payload.get("outcome")) ? Decision.APPROVED : Decision.REJECTED, List.of());
+            };
         }
 
         private static String text(Map<String, Object> payload, String field) {

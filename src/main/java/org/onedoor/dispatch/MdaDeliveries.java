@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.onedoor.catalogue.ServiceCatalogue;
+import org.onedoor.catalogue.ServiceDefinition.LegNeeds;
 import org.onedoor.dispatch.DeliveryTable.Delivery;
 import org.onedoor.documents.DocumentStore;
 import org.onedoor.intake.ServiceRequests;
@@ -21,6 +23,8 @@ import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.lifecycle.RequestEnded;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onedoor.packet.ContractSchemas;
 import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketException;
 import org.onedoor.packet.PacketLedger;
@@ -41,11 +45,13 @@ import org.springframework.stereotype.Service;
 public class MdaDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(MdaDeliveries.class);
+    private static final ObjectMapper RECEIPTS = new ObjectMapper();
     /** The legs whose MDA may hold the request packet when the request ends: they are told. */
     private static final Set<LegState> HOLDING = Set.of(LegState.PENDING, LegState.SENT, LegState.ACKNOWLEDGED,
             LegState.WAITING_FOR_APPLICANT);
 
     private final ConnectorRegistry connectors;
+    private final ServiceCatalogue catalogue;
     private final ServiceRequests requests;
     private final DocumentStore documents;
     private final PacketLedger ledger;
@@ -55,9 +61,10 @@ public class MdaDeliveries {
     private final DeliveryTable table;
     private final Clock clock;
 
-    MdaDeliveries(ConnectorRegistry connectors, ServiceRequests requests, DocumentStore documents, PacketLedger ledger,
+    MdaDeliveries(ConnectorRegistry connectors, ServiceCatalogue catalogue, ServiceRequests requests, DocumentStore documents, PacketLedger ledger,
             PacketVerifier verifier, Lifecycle lifecycle, MdaGateway gateway, DeliveryTable table, Clock clock) {
         this.connectors = connectors;
+        this.catalogue = catalogue;
         this.requests = requests;
         this.documents = documents;
         this.ledger = ledger;
@@ -90,14 +97,27 @@ public class MdaDeliveries {
             return;
         }
         FiledRequest request = requests.find(trackingNumber).orElseThrow();
+        // Need to know: the MDA receives the fields and documents its part needs, and its manifest lists only those.
+        LegNeeds needs = catalogue.find(request.serviceCode()).map(s -> s.needsOf(mdaCode)).orElse(new LegNeeds(null, null));
         List<OutboundPacket.Attachment> attachments = new ArrayList<>();
         List<Manifest.DocumentEntry> entries = new ArrayList<>();
         for (ReceivedDocument d : requests.documents(trackingNumber)) {
-            entries.add(new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256()));
-            attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), documents.load(d.sha256())));
+            if (needs.document(d.kind())) {
+                entries.add(new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256()));
+                attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), documents.load(d.sha256())));
+            }
         }
-        Attempt attempt = deliver(delivery, request.serviceCode(), requests.particulars(trackingNumber), entries,
-                attachments);
+        Map<String, Object> particulars = new LinkedHashMap<>(requests.particulars(trackingNumber));
+        if (particulars.get("form") instanceof Map<?, ?> form) {
+            Map<String, Object> needed = new LinkedHashMap<>();
+            form.forEach((name, value) -> {
+                if (needs.field(String.valueOf(name))) {
+                    needed.put(String.valueOf(name), value);
+                }
+            });
+            particulars.put("form", needed);
+        }
+        Attempt attempt = deliver(delivery, request.serviceCode(), particulars, entries, attachments);
         if (attempt.refusal() != null) {
             lifecycle.refused(trackingNumber, mdaCode, attempt.refusal().refusalCode(), attempt.refusal().reason());
             attempt.record(ledger);
@@ -226,10 +246,11 @@ public class MdaDeliveries {
         return new Attempt(manifest, packet, answer, receipt, null);
     }
 
+    /** The MDA's receipt: for this very packet, signed by the MDA, of the published shape. */
     private Manifest accept(Connector connector, Delivery delivery, SignedPacket receipt) {
         Manifest answer;
         try {
-            answer = verifier.verify(receipt, Map.of(), ledger.party());
+            answer = verifier.verifyReceipt(receipt, ledger.party(), delivery.preparedAt());
         } catch (PacketException e) {
             throw new DeliveryFailedException(connector.code() + " answered with a receipt OneDoor cannot accept ("
                     + e.code() + "): " + e.getMessage(), e);
@@ -238,6 +259,11 @@ public class MdaDeliveries {
                 || !delivery.packetId().equals(answer.payload().get("receivedPacketId"))) {
             throw new DeliveryFailedException("The receipt from " + connector.code() + " does not acknowledge packet "
                     + delivery.packetId() + ".", null);
+        }
+        var problems = ContractSchemas.payload(PacketType.RECEIPT, RECEIPTS.valueToTree(answer.payload()));
+        if (!problems.isEmpty()) {
+            throw new DeliveryFailedException("The receipt from " + connector.code() + " breaks receipt.schema.json: "
+                    + problems, null);
         }
         return answer;
     }

@@ -1,15 +1,14 @@
 package org.onedoor.dispatch;
 
-import java.util.List;
-
 import jakarta.jws.WebService;
 import jakarta.xml.ws.soap.MTOM;
 import org.onedoor.dispatch.MdaAnswers.Operation;
 import org.onedoor.dispatch.contract.OneDoorMdaPort;
 import org.onedoor.dispatch.contract.PacketFault;
 import org.onedoor.dispatch.contract.SoapPacket;
-import org.onedoor.packet.SignedPacket;
 import org.onedoor.system.OneDoorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** {@link OneDoorMdaPort} at {@code /ws/mda}: the same answers as REST, refusals as {@link PacketFault}s with the same codes. */
@@ -18,6 +17,9 @@ import org.springframework.stereotype.Component;
 @WebService(serviceName = "OneDoorMdaService", portName = "OneDoorMdaPort", targetNamespace = SoapPacket.NAMESPACE,
         endpointInterface = "org.onedoor.dispatch.contract.OneDoorMdaPort")
 class MdaSoapService implements OneDoorMdaPort {
+
+    private static final Logger log = LoggerFactory.getLogger(MdaSoapService.class);
+    private static final String INTERNAL = "OneDoor could not complete the request.";
 
     private final MdaAnswers answers;
 
@@ -50,10 +52,14 @@ class MdaSoapService implements OneDoorMdaPort {
             if (packet == null) {
                 throw new org.onedoor.packet.PacketException("packet.malformed", "The operation needs its element 'packet'.");
             }
-            SignedPacket receipt = answers.receive(operation, packet.signedPacket(), packet.documentsByName());
-            return new SoapPacket(receipt.manifest(), receipt.signature(), List.of());
+            MdaAnswers.Receipt receipt = answers.receive(operation, packet.signedPacket(), packet.documentsByName());
+            return SoapPacket.receipt(receipt.packet(), receipt.repeat());
         } catch (OneDoorException e) {
             throw new PacketFault(e.getMessage(), new PacketFault.Problem(e.code(), e.getMessage()), e.status().value());
+        } catch (RuntimeException e) {
+            // As REST's last resort: the log keeps the cause, the caller gets a code and "try again".
+            log.error("Unexpected failure", e);
+            throw new PacketFault(INTERNAL, new PacketFault.Problem("internal.error", INTERNAL), 500);
         }
     }
 }

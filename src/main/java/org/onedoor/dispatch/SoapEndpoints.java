@@ -14,6 +14,8 @@ class SoapEndpoints {
     Endpoint mdaEndpoint(Bus bus, MdaSoapService service) {
         EndpointImpl endpoint = new EndpointImpl(bus, service);
         endpoint.getOutFaultInterceptors().add(new SoapFaultCodes());
+        endpoint.getOutInterceptors().add(new MtomLikeTheRequest());
+        endpoint.getOutFaultInterceptors().add(new MtomLikeTheRequest());
         endpoint.publish("/mda");
         return endpoint;
     }

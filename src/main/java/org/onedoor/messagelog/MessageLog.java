@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 
 import org.onedoor.system.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +64,35 @@ public class MessageLog {
                 .update();
         jdbc.sql("update message_log_head set last_id = ?, chain_hash = ? where id = 1").params(id, chain).update();
         return id;
+    }
+
+    /** A row of the log: when and what. */
+    public record Logged(long row, Instant at, Entry entry) {
+    }
+
+    /** Every packet of a request, in the order they were logged: what each party sent and received. */
+    @Transactional(readOnly = true)
+    public List<Logged> ofRequest(String trackingNumber) {
+        return jdbc.sql("""
+                select id, logged_at, direction, party, packet_id, packet_type, tracking_number, manifest, signature
+                from message_log where tracking_number = ? order by id""")
+                .param(trackingNumber)
+                .query((rs, i) -> new Logged(rs.getLong(1), rs.getTimestamp(2).toInstant(), new Entry(
+                        Direction.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getBytes(8), rs.getBytes(9))))
+                .list();
+    }
+
+    /** The first packet logged with this id in this direction, with its signed bytes. */
+    @Transactional(readOnly = true)
+    public Optional<Entry> find(String packetId, Direction direction) {
+        return jdbc.sql("""
+                select direction, party, packet_id, packet_type, tracking_number, manifest, signature from message_log
+                where packet_id = ? and direction = ? order by id""")
+                .params(packetId, direction.name())
+                .query((rs, i) -> new Entry(Direction.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getBytes(7)))
+                .stream().findFirst();
     }
 
     /**

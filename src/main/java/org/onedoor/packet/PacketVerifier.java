@@ -56,6 +56,38 @@ public class PacketVerifier {
      * remembers its id. Returns the manifest; throws {@link PacketException} with the reason otherwise.
      */
     public Manifest verify(SignedPacket packet, Map<String, byte[]> documents, String recipient) {
+        Manifest manifest = authentic(packet, recipient);
+        Instant now = clock.instant();
+        if (manifest.createdAt().isBefore(now.minus(window)) || manifest.createdAt().isAfter(now.plus(window))) {
+            throw new PacketException("packet.clock-skew", "The packet was created at " + manifest.createdAt()
+                    + ", outside " + window + " of this server's time " + now + ".");
+        }
+        checkDocuments(manifest, documents);
+        if (!replay.firstSight(manifest.packetId(), manifest.sender())) {
+            throw new PacketException("packet.replayed", "Packet " + manifest.packetId() + " was received before.");
+        }
+        return manifest;
+    }
+
+    /**
+     * Verifies a receipt for a packet OneDoor sent, first prepared at {@code sentSince}. A system that answers a
+     * resent packet with the receipt it gave the first time is right to: such a receipt may be older than the clock
+     * window (never older than the packet) and may have been seen before; it is bound to the packet's id, which the
+     * caller checks.
+     */
+    public Manifest verifyReceipt(SignedPacket receipt, String recipient, Instant sentSince) {
+        Manifest manifest = authentic(receipt, recipient);
+        Instant now = clock.instant();
+        if (manifest.createdAt().isBefore(sentSince.minus(window)) || manifest.createdAt().isAfter(now.plus(window))) {
+            throw new PacketException("packet.clock-skew", "The receipt was created at " + manifest.createdAt()
+                    + ", before the packet it acknowledges or after this server's time " + now + ".");
+        }
+        replay.firstSight(manifest.packetId(), manifest.sender());
+        return manifest;
+    }
+
+    /** The checks every packet passes whatever its freshness: form, signature, pinned signer, recipient. */
+    private Manifest authentic(SignedPacket packet, String recipient) {
         Manifest manifest = Manifest.fromCanonical(packet.manifest());
         Signature signature = parse(packet);
         SignerInformation signer = signature.signer();
@@ -69,15 +101,6 @@ public class PacketVerifier {
         if (!manifest.recipient().equals(recipient)) {
             throw new PacketException("packet.wrong-recipient",
                     "The packet is addressed to '" + manifest.recipient() + "', not to '" + recipient + "'.");
-        }
-        Instant now = clock.instant();
-        if (manifest.createdAt().isBefore(now.minus(window)) || manifest.createdAt().isAfter(now.plus(window))) {
-            throw new PacketException("packet.clock-skew", "The packet was created at " + manifest.createdAt()
-                    + ", outside " + window + " of this server's time " + now + ".");
-        }
-        checkDocuments(manifest, documents);
-        if (!replay.firstSight(manifest.packetId(), manifest.sender())) {
-            throw new PacketException("packet.replayed", "Packet " + manifest.packetId() + " was received before.");
         }
         return manifest;
     }

@@ -98,8 +98,9 @@ public class SimulatedMdas {
 
     /** Every packet id taken, by how often it arrived: processed once, every further arrival a duplicate. */
     private final Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
-    /** Every packet from OneDoor that was taken, by id. */
+    /** Every packet from OneDoor that was taken, by id, and the receipt it was given. */
     private final Map<String, Manifest> packets = new ConcurrentHashMap<>();
+    private final Map<String, SignedPacket> receipts = new ConcurrentHashMap<>();
     private final Map<String, Case> cases = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, Injected> failures = new ConcurrentHashMap<>();
@@ -152,13 +153,15 @@ public class SimulatedMdas {
                 log.warn("Simulated {} refuses a packet: {} {}", mda, e.code(), e.getMessage());
                 return new Reply.Refused(e.code(), e.getMessage());
             }
-            Manifest first = packets.get(packetIdOf(packet));
+            String id = packetIdOf(packet);
+            SignedPacket first = receipts.get(id);
             if (first == null) {
                 // The first arrival of this id is still being taken: a busy system answers "try again".
                 return new Reply.Fail(Failure.ERROR);
             }
-            log.info("Simulated {} received packet {} again: answered, not processed twice", mda, first.packetId());
-            return new Reply.Receipt(receipt(mda, first, true));
+            log.info("Simulated {} received packet {} again: answered with its first receipt, not processed twice",
+                    mda, id);
+            return new Reply.Receipt(first);
         }
         String id = received.packetId().toString();
         if (failure == Failure.REFUSE) {
@@ -210,7 +213,9 @@ public class SimulatedMdas {
                         + "cancellation packets, not " + received.type().wireName() + ".");
             }
         }
-        return new Reply.Receipt(receipt(mda, received, false));
+        SignedPacket receipt = receipt(mda, received);
+        receipts.put(id, receipt);
+        return new Reply.Receipt(receipt);
     }
 
     /** Makes the next {@code times} deliveries to {@code mda} fail ({@code 0}: until cleared). */
@@ -386,12 +391,11 @@ public class SimulatedMdas {
         return null;
     }
 
-    /** A fresh receipt each time, also for a duplicate: a receipt is only accepted while it is recent. */
-    private SignedPacket receipt(String mda, Manifest received, boolean duplicate) {
+    /** The receipt for a packet; a duplicate of the packet gets this same receipt again, as the contract allows. */
+    private SignedPacket receipt(String mda, Manifest received) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("receivedPacketId", received.packetId().toString());
         payload.put("outcome", "received");
-        payload.put("duplicate", duplicate);
         return signers.get(mda).sign(new Manifest(UUID.randomUUID(), PacketType.RECEIPT, received.trackingNumber(),
                 received.serviceCode(), mda, received.sender(), clock.instant(), payload, List.of()));
     }

@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error of OneDoor's own REST API into RFC 9457 problem details with a stable {@code code}
- * property, so that clients switch on the code, never on the message.
+ * property, so that clients switch on the code, never on the message. Global, so that framework errors raised
+ * before any handler is chosen (unsupported media type, wrong method, no such path) get a code too; what fails
+ * outside Spring MVC reaches {@link ProblemErrorController}.
  */
-@RestControllerAdvice(basePackages = "org.onedoor")
+@RestControllerAdvice
 public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
@@ -64,13 +66,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, withCode(problem, codeFor(status)), headers, status, request);
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> "resource.not-found";
             case 405 -> "request.method-not-allowed";
             case 406 -> "request.not-acceptable";
             case 413 -> "request.too-large";
             case 415 -> "request.unsupported-media-type";
+            case 401 -> "auth.required";
+            case 403 -> "auth.forbidden";
             default -> status.is4xxClientError() ? "request.malformed" : "internal.error";
         };
     }

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -64,7 +65,11 @@ class SecurityConfiguration {
                 .authenticationProvider(users)
                 .httpBasic(b -> b.realmName("OneDoor").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
-                    problem(response, "auth.required", HttpStatus.UNAUTHORIZED, "Log in with your OneDoor user.");
+                    if (e instanceof LockedException locked) {
+                        problem(response, "auth.locked", HttpStatus.UNAUTHORIZED, locked.getMessage());
+                    } else {
+                        problem(response, "auth.required", HttpStatus.UNAUTHORIZED, "Log in with your OneDoor user.");
+                    }
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                         problem(response, "auth.forbidden", HttpStatus.FORBIDDEN, "Your role may not do this.")))

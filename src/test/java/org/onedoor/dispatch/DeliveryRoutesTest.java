@@ -51,6 +51,7 @@ class DeliveryRoutesTest {
     final Deque<Integer> statuses = new ArrayDeque<>();
     final AtomicInteger requests = new AtomicInteger();
     static final int SLOW = 1;
+    static final int DROP = 2;
     SoapWire soap = mock(SoapWire.class);
     CamelContext camel;
     ProducerTemplate producer;
@@ -63,6 +64,11 @@ class DeliveryRoutesTest {
             requests.incrementAndGet();
             byte[] request = http.getRequestBody().readAllBytes();
             int status = statuses.isEmpty() ? 200 : statuses.pop();
+            if (status == DROP) {
+                // Read, then hang up without an answer: a lost connection, which HTTP clients like to retry.
+                http.close();
+                return;
+            }
             if (status == SLOW) {
                 sleep(1500);
                 status = 200;
@@ -148,6 +154,23 @@ class DeliveryRoutesTest {
         assertThat(done.getException()).isInstanceOfSatisfying(HttpOperationFailedException.class,
                 e -> assertThat(e.getStatusCode()).isEqualTo(500));
         assertThat(requests).hasValue(3);
+    }
+
+    /**
+     * The HTTP client never resends by itself (its default resends a 503 once): a job run is exactly
+     * 1 + redelivery.attempts requests, as docs/connectors.md says.
+     */
+    @Test
+    void aPacketIsSentExactlyAsOftenAsTheConnectorSays() {
+        statuses.addAll(List.of(503, 503, 503, 503, 503, 503));
+        assertThat(send("tax-office").getException()).isInstanceOf(HttpOperationFailedException.class);
+        assertThat(requests).as("1 + redelivery.attempts (2), not doubled by the client").hasValue(3);
+
+        requests.set(0);
+        statuses.clear();
+        statuses.addAll(List.of(DROP, DROP, DROP, DROP, DROP, DROP));
+        assertThat(send("tax-office").getException()).isInstanceOf(IOException.class);
+        assertThat(requests).as("a lost connection likewise").hasValue(3);
     }
 
     @Test

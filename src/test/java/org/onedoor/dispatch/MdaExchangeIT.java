@@ -138,12 +138,16 @@ class MdaExchangeIT {
     @Test
     void anMdaThatStaysDownBecomesAnIncidentAndTheOperatorsRetryDeliversOnce() {
         simulator.fail(ENVIRONMENT, Failure.DOWN, 0);
+        int before = simulator.attempts(ENVIRONMENT);
         Filed filed = file("industrial");
         Job failed = OneDoorClient.await("the retries spent (R5/PT1S in the tests)", () -> {
             Job job = sendJob(filed, ENVIRONMENT);
             return job.getRetries() == 0 ? job : null;
         });
         assertThat(failed.getExceptionMessage()).contains("Delivery to environment", "503");
+        assertThat(simulator.attempts(ENVIRONMENT) - before)
+                .as("5 job runs of 1 + 2 redeliveries each, as docs/connectors.md says; the HTTP client adds none")
+                .isEqualTo(15);
         assertThat(runtime.createIncidentQuery().incidentType("failedJob")
                 .configuration(failed.getId()).count()).as("an incident for Cockpit").isOne();
         int attempts = simulator.attempts(ENVIRONMENT);

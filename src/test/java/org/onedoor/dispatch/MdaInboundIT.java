@@ -120,7 +120,19 @@ class MdaInboundIT {
         assertThat(client.track(trackingNumber, trackingCode).getBody().path("timeline").findValuesAsText("message"))
                 .contains("Fire Service and Civil Defence: an inspection is scheduled. An inspector visits the premises on Sunday.");
 
-        ResponseEntity<JsonNode> replay = post("status-updates", update);
+        // The MDA's response was lost and it sends the very same packet again: the receipt it missed, marked.
+        ResponseEntity<JsonNode> again = post("status-updates", update);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody().path("repeat").asBoolean()).isTrue();
+        assertThat(again.getBody().path("manifest")).isEqualTo(answer.getBody().path("manifest"));
+        assertThat(again.getBody().path("signature")).isEqualTo(answer.getBody().path("signature"));
+        assertThat(client.track(trackingNumber, trackingCode).getBody().path("timeline").findValuesAsText("message"))
+                .filteredOn(m -> m.contains("An inspector visits")).as("taken once").hasSize(1);
+
+        // Another packet under the same id is a replay.
+        SignedPacket reused = MinistryClient.packet(idOf(update), FIRE, FIRE, PacketType.STATUS, trackingNumber,
+                payload("status", "on-hold"), Map.of());
+        ResponseEntity<JsonNode> replay = post("status-updates", reused);
         assertThat(replay.getStatusCode().value()).isEqualTo(409);
         assertThat(replay.getBody().path("code").asText()).isEqualTo("packet.replayed");
     }
@@ -213,7 +225,12 @@ class MdaInboundIT {
         assertThatThrownBy(() -> oneDoor.updateStatus(new SoapPacket(landOffice.manifest(), landOffice.signature(), List.of())))
                 .isInstanceOfSatisfying(PacketFault.class, fault ->
                         assertThat(fault.getFaultInfo().getCode()).isEqualTo("packet.not-addressed-to-sender"));
-        assertThatThrownBy(() -> oneDoor.updateStatus(new SoapPacket(update.manifest(), update.signature(), List.of())))
+        SoapPacket again = oneDoor.updateStatus(new SoapPacket(update.manifest(), update.signature(), List.of()));
+        assertThat(again.isRepeat()).as("the same packet again: the same receipt, marked").isTrue();
+        assertThat(again.getManifest()).isEqualTo(receipt.getManifest());
+        SignedPacket reused = MinistryClient.packet(idOf(update), FIRE, FIRE, PacketType.STATUS, trackingNumber,
+                payload("status", "on-hold"), Map.of());
+        assertThatThrownBy(() -> oneDoor.updateStatus(new SoapPacket(reused.manifest(), reused.signature(), List.of())))
                 .isInstanceOfSatisfying(PacketFault.class, fault ->
                         assertThat(fault.getFaultInfo().getCode()).isEqualTo("packet.replayed"));
     }

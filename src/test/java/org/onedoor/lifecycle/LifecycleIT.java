@@ -128,16 +128,21 @@ class LifecycleIT {
         return simulator.packets(mda, filed.number(), PacketType.CANCELLATION).size();
     }
 
+    private static Map<String, Object> decision(String requestPacketId, String outcome, String reason) {
+        return reason == null ? MinistryClient.payload(requestPacketId, "outcome", outcome)
+                : MinistryClient.payload(requestPacketId, "outcome", outcome, "reason", reason);
+    }
+
     private void decideOverRest(Filed filed, String mda, String requestPacketId, String outcome, String reason) {
         ResponseEntity<JsonNode> answer = ministry.post("decisions", MinistryClient.packet(mda, PacketType.DECISION,
-                filed.number(), MinistryClient.payload(requestPacketId, "outcome", outcome, "reason", reason)));
+                filed.number(), decision(requestPacketId, outcome, reason)));
         assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
     }
 
     private JsonNode decideOverSoap(OneDoorMdaPort port, Filed filed, String mda, String requestPacketId, String outcome,
             String reason) throws PacketFault {
         SignedPacket decision = MinistryClient.packet(mda, PacketType.DECISION, filed.number(),
-                MinistryClient.payload(requestPacketId, "outcome", outcome, "reason", reason));
+                decision(requestPacketId, outcome, reason));
         return MinistryClient.receipt(port.decide(new SoapPacket(decision.manifest(), decision.signature(), List.of())));
     }
 

@@ -4,6 +4,7 @@ import jakarta.jws.WebMethod;
 import jakarta.jws.WebParam;
 import jakarta.jws.WebResult;
 import jakarta.jws.WebService;
+import jakarta.xml.bind.annotation.XmlElement;
 
 /**
  * What an MDA system implements to receive requests from OneDoor over SOAP (WSDL in
@@ -15,5 +16,5 @@ public interface MdaSystemPort {
 
     @WebMethod
     @WebResult(name = "receipt")
-    SoapPacket deliver(@WebParam(name = "packet") SoapPacket packet) throws PacketFault;
+    SoapPacket deliver(@WebParam(name = "packet") @XmlElement(required = true) SoapPacket packet) throws PacketFault;
 }

@@ -12,7 +12,6 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.XmlMimeType;
 import jakarta.xml.bind.annotation.XmlType;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
@@ -35,8 +34,22 @@ public class SoapPacket {
     @XmlElement(required = true)
     private byte[] signature;
     private List<Document> document = new ArrayList<>();
+    /** On a receipt: true when the very same packet had been received and receipted before. */
+    @XmlAttribute
+    private Boolean repeat;
 
     public SoapPacket() {
+    }
+
+    /** A receipt, marked when it is the one given the first time for a packet sent again. */
+    public static SoapPacket receipt(SignedPacket receipt, boolean repeat) {
+        SoapPacket packet = new SoapPacket(receipt.manifest(), receipt.signature(), List.of());
+        packet.repeat = repeat ? Boolean.TRUE : null;
+        return packet;
+    }
+
+    public boolean isRepeat() {
+        return Boolean.TRUE.equals(repeat);
     }
 
     public SoapPacket(byte[] manifest, byte[] signature, List<Document> documents) {
@@ -99,7 +112,7 @@ public class SoapPacket {
     public static class Document {
         @XmlAttribute(required = true)
         private String name;
-        @XmlMimeType("application/octet-stream")
+        /** An MTOM attachment on the wire (XOP), or inline base64 from a client without MTOM. */
         @XmlElement(required = true)
         private DataHandler content;
 
