@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** {@link OneDoorMdaPort} at {@code /ws/mda}: the same answers as REST, refusals as {@link PacketFault}s with the same codes. */
 @Component
-@MTOM
+// MTOM to a client that speaks it (WCF insists), but a receipt's few bytes stay inline: no attachment to unpack.
+@MTOM(threshold = Integer.MAX_VALUE)
 @WebService(serviceName = "OneDoorMdaService", portName = "OneDoorMdaPort", targetNamespace = SoapPacket.NAMESPACE,
         endpointInterface = "org.onedoor.dispatch.contract.OneDoorMdaPort")
 class MdaSoapService implements OneDoorMdaPort {

@@ -1,30 +1,56 @@
 package org.onedoor.dispatch;
 
+import java.util.List;
+
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.jaxws.interceptors.WebFaultOutInterceptor;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.onedoor.dispatch.contract.PacketFault;
 import org.onedoor.dispatch.contract.SoapPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * Every SOAP fault OneDoor sends says what REST would: a declared fault is a refusal the caller must fix,
  * {@code soap:Client} with the HTTP status REST gives the same code (400, 403, 404, 409, 422); a SOAP request CXF
- * cannot read is {@code soap:Client} {@code request.malformed}; anything else is {@code soap:Server} 500
+ * cannot read (not XML, SOAP 1.2, no such operation) is {@code soap:Client} 400 {@code request.malformed}, one that
+ * is not a POST 405 {@code request.method-not-allowed}; anything else is {@code soap:Server} 500
  * {@code internal.error}, which a retry may cure. No Java or parser message reaches the caller.
  */
 class SoapFaultCodes extends AbstractSoapInterceptor {
 
-    SoapFaultCodes() {
-        super(Phase.PRE_PROTOCOL);
-        addAfter(WebFaultOutInterceptor.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(SoapFaultCodes.class);
+
+    /** What a fault is: its HTTP status and, unless the fault is declared ({@link PacketFault}), its code and text. */
+    private record Verdict(int status, String code, String text) {
+    }
+
+    private final boolean codes;
+
+    /**
+     * Two passes: the status before anything is written (an MTOM reply commits it with its MIME prolog, in
+     * PRE_STREAM), the fault code and detail after CXF has made the declared fault's detail (PRE_PROTOCOL).
+     */
+    static void install(List<Interceptor<? extends Message>> outFault) {
+        outFault.add(new SoapFaultCodes(false));
+        outFault.add(new SoapFaultCodes(true));
+    }
+
+    private SoapFaultCodes(boolean codes) {
+        super(codes ? Phase.PRE_PROTOCOL : Phase.PREPARE_SEND);
+        this.codes = codes;
+        if (codes) {
+            addAfter(WebFaultOutInterceptor.class.getName());
+        }
     }
 
     @Override
@@ -32,30 +58,40 @@ class SoapFaultCodes extends AbstractSoapInterceptor {
         if (!(message.getContent(Exception.class) instanceof Fault fault)) {
             return;
         }
-        for (Throwable t = fault; t != null; t = t.getCause()) {
-            if (t instanceof PacketFault declared) {
-                if (declared.status() < 500) {
-                    fault.setFaultCode(message.getVersion().getSender());
-                }
-                respond(message, fault, declared.status());
-                return;
-            }
+        Verdict verdict = verdict(message, fault);
+        fault.setStatusCode(verdict.status());
+        message.put(Message.RESPONSE_CODE, verdict.status());
+        if (!codes) {
+            return;
         }
-        boolean unreadable = fault.getFaultCode() != null
-                && fault.getFaultCode().getLocalPart().equalsIgnoreCase(message.getVersion().getSender().getLocalPart())
-                || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode());
-        String code = unreadable ? "request.malformed" : "internal.error";
-        String text = unreadable ? "The request is not a SOAP message of this contract (see /ws/mda?wsdl)."
-                : "OneDoor could not complete the request.";
-        fault.setFaultCode(unreadable ? message.getVersion().getSender() : message.getVersion().getReceiver());
-        fault.setMessage(text);
-        fault.setDetail(problem(code, text));
-        respond(message, fault, unreadable ? 400 : 500);
+        fault.setFaultCode(verdict.status() < 500 ? message.getVersion().getSender() : message.getVersion().getReceiver());
+        if (verdict.code() != null) {
+            if (verdict.status() >= 500) {
+                log.error("SOAP request failed", fault);
+            }
+            fault.setMessage(verdict.text());
+            fault.setDetail(problem(verdict.code(), verdict.text()));
+        }
     }
 
-    private static void respond(SoapMessage message, Fault fault, int status) {
-        fault.setStatusCode(status);
-        message.put(Message.RESPONSE_CODE, status);
+    private static Verdict verdict(SoapMessage message, Fault fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof PacketFault declared) {
+                return new Verdict(declared.status(), null, null);
+            }
+        }
+        Message request = message.getExchange().getInMessage();
+        if (request != null && !"POST".equals(request.get(Message.HTTP_REQUEST_METHOD))) {
+            return new Verdict(405, "request.method-not-allowed",
+                    "SOAP requests are POSTed; GET /ws/mda?wsdl gives the contract.");
+        }
+        String received = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart();
+        if (received.equalsIgnoreCase(message.getVersion().getSender().getLocalPart())
+                || received.equals("VersionMismatch") || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())) {
+            return new Verdict(400, "request.malformed",
+                    "The request is not a SOAP 1.1 message of this contract (see /ws/mda?wsdl).");
+        }
+        return new Verdict(500, "internal.error", "OneDoor could not complete the request.");
     }
 
     /** The same detail element as a declared fault: {@code <problem><code/><detail/></problem>}. */

@@ -61,7 +61,12 @@ public class SimulatedMdas {
         /** Refuses the packet with a code (HTTP 422, a declared SOAP fault), as a system that cannot take it. */
         REFUSE,
         /** Takes the packet and signs for it, then leaves acknowledging and deciding to a person (with curl). */
-        MUTE
+        MUTE,
+        /**
+         * Takes and processes the packet, but its reply is lost on the way (a 502 from a proxy, a server fault): the
+         * packet sent again is a duplicate, answered with the receipt given the first time.
+         */
+        LOST
     }
 
     /** What a delivery came in by; the MDA answers the same way. */
@@ -215,7 +220,7 @@ public class SimulatedMdas {
         }
         SignedPacket receipt = receipt(mda, received);
         receipts.put(id, receipt);
-        return new Reply.Receipt(receipt);
+        return failure == Failure.LOST ? new Reply.Fail(failure) : new Reply.Receipt(receipt);
     }
 
     /** Makes the next {@code times} deliveries to {@code mda} fail ({@code 0}: until cleared). */

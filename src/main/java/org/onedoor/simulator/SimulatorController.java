@@ -58,6 +58,7 @@ class SimulatorController {
         return switch (((Reply.Fail) reply).failure()) {
             case DOWN -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
             case MALFORMED -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("<html>Maintenance</html>");
+            case LOST -> ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();
             default -> problem(HttpStatus.INTERNAL_SERVER_ERROR, "mda.error", "The simulated system failed.");
         };
     }

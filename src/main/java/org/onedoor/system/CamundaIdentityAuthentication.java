@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -62,14 +63,14 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
     }
 
     /** When the user's lock ends, told only to whoever knows the user's password. */
-    private java.util.Optional<Instant> lockedUntil(String user, String password) {
+    private Optional<Instant> lockedUntil(String user, String password) {
         if (!(identity.createUserQuery().userId(user).singleResult() instanceof UserEntity entity)
                 || entity.getLockExpirationTime() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Instant until = entity.getLockExpirationTime().toInstant();
         return until.isAfter(clock.instant()) && passwords.check(EncryptionUtil.saltPassword(password, entity.getSalt()), entity.getPassword())
-                ? java.util.Optional.of(until) : java.util.Optional.empty();
+                ? Optional.of(until) : Optional.empty();
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.onedoor.packet.SignedPacket;
 public class SoapPacket {
 
     public static final String NAMESPACE = "urn:onedoor:mda:1";
+    /** CXF reads a SOAP fault only from HTTP 500 unless told to read it from any status. */
+    public static final String READ_FAULTS_OF_4XX = "org.apache.cxf.transport.no_io_exceptions";
 
     @XmlElement(required = true)
     private byte[] manifest;
@@ -103,6 +105,8 @@ public class SoapPacket {
         factory.setAddress(address);
         T port = contract.cast(factory.create());
         ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(true);
+        // A refusal is a soap:Client fault with the HTTP status REST would give (400, 403, 409): read it as the fault.
+        ((BindingProvider) port).getRequestContext().put(READ_FAULTS_OF_4XX, Boolean.TRUE);
         return port;
     }
 
