@@ -3,6 +3,7 @@ package org.onedoor.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.OneDoorClient;
+import org.onedoor.packet.Manifest;
+import org.onedoor.packet.PacketType;
 import org.onedoor.simulator.SimulatedMdas;
 import org.onedoor.simulator.SimulatedMdas.Failure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,6 +165,46 @@ class MdaExchangeIT {
         assertThat(jdbc.sql("select count(*) from message_log where packet_id = ? and direction = 'OUT'")
                 .param(id.toString()).query(Integer.class).single())
                 .as("six job runs with one packet id; the one that got through is logged").isEqualTo(1);
+    }
+
+    @Test
+    void aReplyLostOnTheWayIsRecoveredWithTheReceiptTheMdaGaveTheFirstTime() {
+        simulator.fail(FIRE, Failure.LOST, 1);
+        simulator.fail(ENVIRONMENT, Failure.LOST, 1);
+        int fireBefore = simulator.attempts(FIRE);
+        int environmentBefore = simulator.attempts(ENVIRONMENT);
+        Filed filed = file("industrial");
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        awaitLine(filed, "Approved by Department of Environment.");
+        assertThat(simulator.attempts(FIRE) - fireBefore).as("SOAP: the lost reply, then the resend").isEqualTo(2);
+        assertThat(simulator.attempts(ENVIRONMENT) - environmentBefore).as("REST: the lost reply, then the resend")
+                .isEqualTo(2);
+        for (String mda : List.of(FIRE, ENVIRONMENT)) {
+            UUID id = packetId(filed, mda);
+            assertThat(simulator.processed(id)).as(mda + " processed the request once").isOne();
+            assertThat(simulator.duplicates(id)).as(mda + " knew the resend by its id").isOne();
+            assertThat(jdbc.sql("""
+                    select count(*) from message_log where tracking_number = ? and party = ? and direction = 'IN'
+                    and packet_type = 'receipt'""").params(filed.number(), mda).query(Integer.class).single())
+                    .as(mda + ": the first receipt, taken once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachMdaReceivesOnlyTheDocumentsAndFieldsItsPartNeeds() {
+        Filed filed = file("industrial");
+        awaitLine(filed, "Approved by Department of Environment.");
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        Manifest environment = simulator.packets(ENVIRONMENT, filed.number(), PacketType.REQUEST).get(0);
+        assertThat(environment.documents()).extracting(Manifest.DocumentEntry::name)
+                .containsExactlyInAnyOrder("national-id", "premises-lease");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = (Map<String, Object>) environment.payload().get("form");
+        assertThat(form).containsOnlyKeys("businessName", "businessCategory", "premisesAddress");
+        Manifest fire = simulator.packets(FIRE, filed.number(), PacketType.REQUEST).get(0);
+        assertThat(fire.documents()).extracting(Manifest.DocumentEntry::name)
+                .containsExactlyInAnyOrder("national-id", "premises-lease", "fire-safety-plan");
+        assertThat(((Map<?, ?>) fire.payload().get("form")).containsKey("paidUpCapital")).as("the fire service gets the whole form").isTrue();
     }
 
     @Test

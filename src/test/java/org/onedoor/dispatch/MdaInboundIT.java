@@ -1,9 +1,5 @@
 package org.onedoor.dispatch;
 
-import org.onedoor.dispatch.contract.SoapPacket;
-import org.onedoor.dispatch.contract.OneDoorMdaPort;
-import org.onedoor.dispatch.contract.PacketFault;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.MinistryClient;
 import org.onedoor.OneDoorClient;
-import org.onedoor.simulator.SimulatedMdas;
-import org.onedoor.simulator.SimulatedMdas.Failure;
+import org.onedoor.dispatch.contract.OneDoorMdaPort;
+import org.onedoor.dispatch.contract.PacketFault;
+import org.onedoor.dispatch.contract.SoapPacket;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.SignedPacket;
+import org.onedoor.simulator.SimulatedMdas;
+import org.onedoor.simulator.SimulatedMdas.Failure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,10 +2,16 @@ package org.onedoor.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +26,7 @@ class ContractSchemasTest {
     private static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -28,12 +34,45 @@ class ContractSchemasTest {
     @Test
     void theManifestSchemaNamesExactlyThePacketTypesTheCodeKnows() throws Exception {
         JsonNode schema = JSON.readTree(ContractSchemas.file(ContractSchemas.MANIFEST).orElseThrow().getInputStream());
-        Set<String> published = java.util.stream.StreamSupport.stream(
+        Set<String> published = StreamSupport.stream(
                 schema.path("properties").path("type").path("enum").spliterator(), false).map(JsonNode::asText)
                 .collect(Collectors.toSet());
         assertThat(published).isEqualTo(Arrays.stream(PacketType.values()).map(PacketType::wireName).collect(Collectors.toSet()));
         for (PacketType type : PacketType.values()) {
             assertThat(ContractSchemas.file(ContractSchemas.payloadSchema(type))).as(type + " has a payload schema").isPresent();
+        }
+    }
+
+    /** Walks a schema: every keyword of every (sub)schema, not the names of the properties it defines. */
+    private static void keywords(JsonNode schema, Set<String> found) {
+        schema.fields().forEachRemaining(member -> {
+            found.add(member.getKey());
+            JsonNode value = member.getValue();
+            switch (member.getKey()) {
+                case "properties", "$defs" -> value.elements().forEachRemaining(sub -> keywords(sub, found));
+                case "items", "if", "then", "additionalProperties" -> {
+                    if (value.isObject()) {
+                        keywords(value, found);
+                    }
+                }
+                case "anyOf" -> value.elements().forEachRemaining(sub -> keywords(sub, found));
+                default -> { }
+            }
+        });
+    }
+
+    @Test
+    void everyKeywordThatCanFailHasADocumentedCode() throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (String name : Stream.concat(Stream.of(ContractSchemas.MANIFEST),
+                Arrays.stream(PacketType.values()).map(ContractSchemas::payloadSchema)).toList()) {
+            keywords(JSON.readTree(ContractSchemas.file(name).orElseThrow().getInputStream()), found);
+        }
+        found.removeAll(ContractSchemas.STRUCTURE);
+        assertThat(ContractSchemas.CODES).containsKeys(found.toArray(String[]::new));
+        String guide = Files.readString(Path.of("docs/integrators.md"));
+        for (String code : Set.copyOf(ContractSchemas.CODES.values())) {
+            assertThat(guide).as("docs/integrators.md explains the inner code " + code).contains("`" + code + "`");
         }
     }
 

@@ -1,21 +1,17 @@
 package org.onedoor.packet;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.onedoor.system.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -42,8 +38,6 @@ final class PacketFixture {
             "land-office", List.of(LAND.certificate(), LAND_EXPIRED.certificate(), LAND_FUTURE.certificate(), LAND_RSA.certificate()),
             "fire-service", List.of(FIRE.certificate())));
 
-    static final byte[] DEED = "%PDF-1.4 the sale deed".getBytes(StandardCharsets.US_ASCII);
-
     private PacketFixture() {
     }
 
@@ -63,17 +57,11 @@ final class PacketFixture {
 
     /** A decision from the land office to the ODSC, with the deed beside it. */
     static Manifest decision(Instant createdAt) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("decision", "approved");
-        payload.put("caseNumber", "AC-LAND-2026-0042");
-        payload.put("areaDecimal", 8.25);
-        return new Manifest(UUID.randomUUID(), PacketType.DECISION, "ODSC-2026-000123-7", "land-mutation", "land-office",
-                "odsc", createdAt, payload, List.of(new Manifest.DocumentEntry("deed", "application/pdf", DEED.length,
-                Sha256.hex(DEED))));
+        return PacketCases.decision("land-office", createdAt);
     }
 
     static Map<String, byte[]> deed() {
-        return Map.of("deed", DEED);
+        return PacketCases.deed();
     }
 
     private static java.security.KeyPair rsa() {

@@ -3,6 +3,8 @@ package org.onedoor.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.OneDoorClient;
@@ -16,6 +18,8 @@ class SecurityIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void filingNeedsAFrontDeskLogin() {
@@ -33,6 +37,36 @@ class SecurityIT {
         ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth("supervisor", "guess")
                 .getForEntity("/api/requests", JsonNode.class);
         assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aLockedUserIsToldSoAndForHowLongButOnlyWithTheRightPassword() {
+        User clerk = identity.newUser("locked-clerk");
+        clerk.setPassword("right-password");
+        identity.saveUser(clerk);
+        identity.createMembership("locked-clerk", "frontdesk");
+        try {
+            assertThat(http.withBasicAuth("locked-clerk", "wrong").getForEntity("/api/requests/ODSC-2026-000001-5",
+                    JsonNode.class).getBody().path("code").asText()).isEqualTo("auth.required");
+
+            // Camunda now locks the user for a while: the right password learns that, and until when.
+            ResponseEntity<JsonNode> locked = http.withBasicAuth("locked-clerk", "right-password")
+                    .getForEntity("/api/requests/ODSC-2026-000001-5", JsonNode.class);
+            assertThat(locked.getStatusCode().value()).isEqualTo(401);
+            assertThat(locked.getBody().path("code").asText()).isEqualTo("auth.locked");
+            assertThat(locked.getBody().path("detail").asText()).containsPattern("for \\d+ more second\\(s\\), until 20");
+
+            // A wrong password, or a user that does not exist, learns nothing about the lock.
+            for (String[] credentials : new String[][] {{"locked-clerk", "wrong"}, {"nobody-at-all", "right-password"}}) {
+                ResponseEntity<JsonNode> refused = http.withBasicAuth(credentials[0], credentials[1])
+                        .getForEntity("/api/requests/ODSC-2026-000001-5", JsonNode.class);
+                assertThat(refused.getStatusCode().value()).isEqualTo(401);
+                assertThat(refused.getBody().path("code").asText()).isEqualTo("auth.required");
+                assertThat(refused.getBody().path("detail").asText()).doesNotContain("lock");
+            }
+        } finally {
+            identity.deleteUser("locked-clerk");
+        }
     }
 
     @Test
