@@ -51,6 +51,10 @@ class MdaExchangeIT {
     @BeforeEach
     void client() {
         client = new OneDoorClient(http);
+        // The simulator's failures and attempt counts are per MDA: let what earlier tests set going (a
+        // cancellation after a rejection, say) reach its MDA first, so that it neither spends nor adds to them.
+        OneDoorClient.await("no job of an earlier test left", () ->
+                management.createJobQuery().messages().withRetriesLeft().count() == 0 ? true : null);
     }
 
     @AfterEach
