@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.onedoor.casework.OfficerRole;
+import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.lifecycle.RequestView;
@@ -19,26 +20,34 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The officer's decision on a review task. On create it clears the previous level's decision, so that no level
- * can complete on another's answer; on complete it checks the decision (a reason to reject, a comment to return
- * or ask), keeps the comment as a task comment, and hands the decision to the lifecycle; when the request ends
- * elsewhere and the task is closed, it says why in a comment.
+ * The officer's decision on a review task. On create it names the task after the service, request and applicant
+ * (Tasklist's list shows the name) and clears the previous level's decision, so that no level can complete on
+ * another's answer; on complete it checks the decision (a reason to reject, a comment to return or ask) and that
+ * the officer decided at no other level of this MDA's part (four eyes), keeps the comment as a task comment, and
+ * hands the decision to the lifecycle; when the request ends elsewhere and the task is closed, it says why in a
+ * comment.
  */
 @Component("reviewDecisionListener")
 public class ReviewDecisionListener implements TaskListener {
 
+    /** Per level, who decided there last: a process variable of this MDA's part, {@code decidedBy_head} say. */
+    private static final String DECIDED_BY = "decidedBy_";
+
     private final Lifecycle lifecycle;
     private final ConnectorRegistry connectors;
+    private final ServiceCatalogue catalogue;
 
-    public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors) {
+    public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors, ServiceCatalogue catalogue) {
         this.lifecycle = lifecycle;
         this.connectors = connectors;
+        this.catalogue = catalogue;
     }
 
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                task.setName(name(task));
                 task.getExecution().removeVariable(ProcessVariables.DECISION);
                 task.getExecution().removeVariable(ProcessVariables.COMMENT);
                 task.getExecution().removeVariable(ProcessVariables.REQUESTED_DOCUMENTS);
@@ -67,6 +76,13 @@ public class ReviewDecisionListener implements TaskListener {
         Connector mda = connectors.get(mdaCode);
         int levels = ((Number) task.getVariable(ProcessVariables.REVIEW_LEVELS)).intValue();
         String officer = officer(task);
+        for (OfficerRole other : OfficerRole.values()) {
+            if (other != role && officer != null && officer.equals(task.getVariable(DECIDED_BY + other.name()))) {
+                throw new OneDoorException("review.four-eyes", HttpStatus.FORBIDDEN, "You decided this request as "
+                        + mda.officerTitle(other) + ": another officer must decide it as " + mda.officerTitle(role) + ".");
+            }
+        }
+        task.getExecution().setVariable(DECIDED_BY + role.name(), officer);
         task.getExecution().removeVariable(ProcessVariables.CORRECTION_NOTE);
         switch (decision) {
             case APPROVE -> {
@@ -96,6 +112,17 @@ public class ReviewDecisionListener implements TaskListener {
             task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
                     decision.value() + ": " + comment);
         }
+    }
+
+    /** "Trade licence TL-2026-000042 · Rahim Traders · Licence inspector": what, for whom, at which level. */
+    private String name(DelegateTask task) {
+        String serviceCode = (String) task.getVariable(ProcessVariables.SERVICE_CODE);
+        String mdaCode = (String) task.getVariable(ProcessVariables.MDA_CODE);
+        String service = catalogue.find(serviceCode).map(s -> s.name().en()).orElse(serviceCode);
+        String name = String.join(" · ", service + " " + task.getVariable(ProcessVariables.TRACKING_NUMBER),
+                String.valueOf(task.getVariable(ProcessVariables.APPLICANT_NAME)),
+                connectors.get(mdaCode).officerTitle(role(task, mdaCode)));
+        return name.length() <= 255 ? name : name.substring(0, 254) + "…"; // the engine's column
     }
 
     /** The task closes because the request ended elsewhere: Tasklist's history says why. */

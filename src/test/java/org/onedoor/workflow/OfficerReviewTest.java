@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.RequestState;
 import org.onedoor.lifecycle.RequestView;
+import org.onedoor.system.OneDoorException;
 
 @Deployment(resources = "processes/common/OfficerReview.bpmn")
 class OfficerReviewTest extends ProcessTestSupport {
@@ -148,6 +149,43 @@ class OfficerReviewTest extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("End_ApprovedByDirector");
         verify(lifecycle, times(2)).askApplicant(eq(TRACKING_NUMBER), eq("city-corporation"), any(), anyString(),
                 eq(List.of()));
+    }
+
+    @Test
+    void eachTaskIsNamedAfterTheServiceTheRequestTheApplicantAndTheLevel() {
+        ProcessInstance pi = review("city-corporation", 2);
+        assertThat(task(pi).getName()).isEqualTo("test-service " + TRACKING_NUMBER + " · Test Applicant · Licence inspector");
+        approve(task(pi));
+        assertThat(task(pi).getName()).endsWith(" · Section head, licensing");
+        assertThat(task(pi).getDueDate()).as("the request's due date").isNotNull();
+    }
+
+    @Test
+    void anOfficerWhoDecidedAtOneLevelCannotDecideAtAnotherOfTheSameMda() {
+        ProcessInstance pi = review("city-corporation", 3);
+        engine().getIdentityService().setAuthenticatedUserId("both-desk-and-head");
+        try {
+            approve(task(pi));
+            assertThatThrownBy(() -> approve(task(pi))).rootCause().isInstanceOfSatisfying(OneDoorException.class, e -> {
+                assertThat(e.code()).isEqualTo("review.four-eyes");
+                assertThat(e.getMessage()).isEqualTo("You decided this request as Licence inspector: another officer"
+                        + " must decide it as Section head, licensing.");
+            });
+            assertThat(pi).isWaitingAt("Task_ReviewAsSectionHead");
+
+            engine().getIdentityService().setAuthenticatedUserId("head");
+            decide(task(pi), "return", "Check the lease.");
+            engine().getIdentityService().setAuthenticatedUserId("both-desk-and-head");
+            approve(task(pi)); // again at the desk, the level where they decided before
+            engine().getIdentityService().setAuthenticatedUserId("head");
+            approve(task(pi));
+            assertThat(pi).isWaitingAt("Task_ReviewAsDirector");
+            engine().getIdentityService().setAuthenticatedUserId("both-desk-and-head");
+            assertThatThrownBy(() -> approve(task(pi))).as("nor at any higher level")
+                    .hasMessageContaining("another officer must decide it as Chief revenue officer");
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
     }
 
     @Test

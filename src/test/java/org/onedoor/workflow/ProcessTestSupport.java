@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.dispatch.MdaDeliveries;
 import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.mda.ConnectorRegistry;
@@ -34,6 +35,7 @@ import org.onedoor.mda.ConnectorRegistry;
 abstract class ProcessTestSupport {
 
     static final ConnectorRegistry CONNECTORS = new ConnectorRegistry(ConnectorRegistry.DEFAULT_LOCATION);
+    static final ServiceCatalogue CATALOGUE = new ServiceCatalogue(ServiceCatalogue.DEFAULT_LOCATION);
     static final String TRACKING_NUMBER = "ODSC-2026-000010-1";
 
     @RegisterExtension
@@ -58,7 +60,7 @@ abstract class ProcessTestSupport {
         Mocks.register("recordApproval", new RecordApprovalDelegate(lifecycle));
         Mocks.register("mdaWork", new MdaWork(CONNECTORS, deliveries));
         Mocks.register("officerReviewStarted", new OfficerReviewStartedListener(lifecycle));
-        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS));
+        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE));
         Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(lifecycle, deliveries));
         Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries));
         Mocks.register("sendInformation", new SendInformationDelegate(deliveries));
