@@ -35,6 +35,18 @@ public record WorkingDayCalendar(
         return day;
     }
 
+    /** Working days after {@code today} up to {@code due}; negative, the working days overdue, when it is past. */
+    public long workingDaysBetween(LocalDate today, LocalDate due) {
+        long days = 0;
+        for (LocalDate d = today.plusDays(1); !d.isAfter(due); d = d.plusDays(1)) {
+            days += isWorkingDay(d) ? 1 : 0;
+        }
+        for (LocalDate d = due.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
+            days -= isWorkingDay(d) ? 1 : 0;
+        }
+        return days;
+    }
+
     public LocalDate today() {
         return LocalDate.now(zone);
     }

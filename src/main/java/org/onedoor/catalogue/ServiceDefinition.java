@@ -78,22 +78,29 @@ public record ServiceDefinition(
 
     public enum FieldType { text, number, date, choice }
 
-    /** A form field the applicant fills in; {@code pattern} is a Java regular expression the whole value must match. */
-    public record FormField(String name, FieldType type, boolean required, String pattern, List<String> values) {
+    /**
+     * A form field the applicant fills in; {@code pattern} is a Java regular expression the whole value must match.
+     * {@code label} is what officers read in place of the name.
+     */
+    public record FormField(String name, LocalizedName label, FieldType type, boolean required, String pattern,
+            List<String> values) {
         public FormField {
             values = values == null ? List.of() : List.copyOf(values);
+            label = label == null ? new LocalizedName(name, name) : label;
         }
     }
 
     /**
-     * A document the applicant brings; its real type is read from its content, never from its name.
+     * A document the applicant brings, with the label officers read; its real type is read from its content, never
+ * from its name.
      * {@code maxSize} is written like {@code 2MB} in YAML and given in bytes over the API.
      */
-    public record DocumentRequirement(String kind, List<String> mediaTypes,
+    public record DocumentRequirement(String kind, LocalizedName label, List<String> mediaTypes,
             @JsonDeserialize(using = SizeReader.class) @JsonSerialize(using = SizeWriter.class) DataSize maxSize,
             boolean mandatory) {
         public DocumentRequirement {
             mediaTypes = mediaTypes == null ? List.of() : List.copyOf(mediaTypes);
+            label = label == null ? new LocalizedName(kind, kind) : label;
         }
     }
 

@@ -37,7 +37,7 @@ import org.springframework.util.unit.DataSize;
 public class RequestChanges {
 
     /** Documents an MDA asks for that the service's catalogue does not describe. */
-    static final DocumentRequirement ANY_DOCUMENT = new DocumentRequirement("any",
+    static final DocumentRequirement ANY_DOCUMENT = new DocumentRequirement("any", null,
             List.of("application/pdf", "image/jpeg", "image/png"), DataSize.ofMegabytes(10), true);
     private static final int MAX_TEXT = 4000;
 
@@ -100,8 +100,8 @@ public class RequestChanges {
         }
         List<DocumentRequirement> wanted = asked.documents().stream().map(kind -> catalogue.find(request.serviceCode())
                 .flatMap(s -> s.document(kind))
-                .map(d -> new DocumentRequirement(kind, d.mediaTypes(), d.maxSize(), true))
-                .orElse(new DocumentRequirement(kind, ANY_DOCUMENT.mediaTypes(), ANY_DOCUMENT.maxSize(), true)))
+                .map(d -> new DocumentRequirement(kind, d.label(), d.mediaTypes(), d.maxSize(), true))
+                .orElse(new DocumentRequirement(kind, null, ANY_DOCUMENT.mediaTypes(), ANY_DOCUMENT.maxSize(), true)))
                 .toList();
         Map<String, String> mediaTypes = validator.documents("The question of " + asked.mdaCode(), wanted, uploads,
                 violations);

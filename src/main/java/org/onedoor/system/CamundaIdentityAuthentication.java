@@ -57,9 +57,17 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
             });
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identity.createGroupQuery().groupMember(user).list().stream()
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
+    }
+
+    List<SimpleGrantedAuthority> authorities(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP + id)).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+    }
+
+    /** A webapp session outlives nothing: a user deleted in Admin is logged out of OneDoor's routes at once. */
+    boolean exists(String user) {
+        return identity.createUserQuery().userId(user).count() == 1;
     }
 
     /** When the user's lock ends, told only to whoever knows the user's password. */

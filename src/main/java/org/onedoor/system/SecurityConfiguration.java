@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,13 +15,15 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Who may call what. OneDoor's REST API uses HTTP Basic against the same users as the Camunda webapps;
- * the webapps and Camunda's REST API authenticate themselves (their own login and filter), so Spring
- * Security lets those paths through. Everything not listed as public needs a login.
+ * Who may call what. OneDoor's REST API uses HTTP Basic against the same users as the Camunda webapps, and for
+ * reads also the webapps' session (an officer opening a document from Tasklist); the webapps and Camunda's REST
+ * API authenticate themselves (their own login and filter), so Spring Security lets those paths through.
+ * Everything not listed as public needs a login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -46,7 +49,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication users, ProcessEngine engine)
+            throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/assets/**").permitAll()
@@ -58,11 +62,15 @@ class SecurityConfiguration {
                         .requestMatchers("/simulator/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .requestMatchers("/api/requests/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "frontdesk")
                         .requestMatchers("/api/admin/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
+                        .requestMatchers("/api/supervisor/**").hasAnyAuthority(
+                                CamundaIdentityAuthentication.GROUP + "supervisor",
+                                CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .requestMatchers("/actuator/**").hasAnyAuthority(
                                 CamundaIdentityAuthentication.GROUP + "supervisor",
                                 CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .anyRequest().authenticated())
                 .authenticationProvider(users)
+                .addFilterBefore(new CamundaWebappSession(engine, users), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.realmName("OneDoor").authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
                     if (e instanceof LockedException locked) {
@@ -73,7 +81,9 @@ class SecurityConfiguration {
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                         problem(response, "auth.forbidden", HttpStatus.FORBIDDEN, "Your role may not do this.")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The webapps' session is read, never changed: Tasklist keeps its session id (no fixation: no login here).
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 .csrf(c -> c.disable())
                 .build();
     }

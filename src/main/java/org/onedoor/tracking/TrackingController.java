@@ -18,6 +18,7 @@ import org.onedoor.lifecycle.RequestView;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.system.OneDoorException;
+import org.onedoor.viewlog.ViewLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/track/{trackingNumber}?code=...&lang=bn}: public, for the citizen. The request's state, each
- * MDA's part, what is asked of the applicant, and the timeline, in English or Bangla. An unknown number and a
+ * MDA's part, what is asked of the applicant, the timeline, in English or Bangla, and which MDAs' officers opened
+ * the file how often. An unknown number and a
  * wrong code get the same 404, so that the endpoint tells nothing to someone guessing numbers.
  */
 @RestController
@@ -40,9 +42,11 @@ class TrackingController {
     private final CitizenMessages messages;
     private final ServiceCatalogue catalogue;
     private final ConnectorRegistry connectors;
+    private final ViewLog views;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
-            ServiceCatalogue catalogue, ConnectorRegistry connectors) {
+            ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views) {
+        this.views = views;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.timeline = timeline;
@@ -53,7 +57,11 @@ class TrackingController {
 
     record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, Language language,
             RequestState state, String stateText, Instant receivedAt, LocalDate expectedCompletion, Instant endedAt,
-            List<LegStatus> legs, List<Question> questions, List<Step> timeline) {
+            List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy) {
+    }
+
+    /** Which MDA's officers opened the applicant's file, and how often: the citizen's right to know. */
+    record Opened(String mdaCode, LocalizedName mdaName, long times) {
     }
 
     /** One MDA's part: its state, its own case number and date, its decision, what it waits for. */
@@ -92,9 +100,11 @@ class TrackingController {
                         messages.news(e.kind(), e.mdaCode(), e.facts(), language), e.afterOutcome()))
                 .toList();
         LocalizedName serviceName = catalogue.find(request.serviceCode()).map(ServiceDefinition::name).orElse(null);
+        List<Opened> opened = views.counts(trackingNumber).stream()
+                .map(c -> new Opened(c.mdaCode(), name(c.mdaCode()), c.views())).toList();
         return new Status(request.trackingNumber(), request.serviceCode(), serviceName, language, view.state(),
                 messages.state(view.state(), language), request.receivedAt(), request.expectedBy(), view.endedAt(), legs,
-                questions, steps);
+                questions, steps, opened);
     }
 
     private LocalizedName name(String mdaCode) {

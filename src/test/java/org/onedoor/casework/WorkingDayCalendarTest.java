@@ -33,4 +33,14 @@ class WorkingDayCalendarTest {
         // Filed Sunday 1 November 2026: 4 days that week, 5 and 5 in the next two, the 15th is Sunday the 22nd.
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 1), 15)).isEqualTo(LocalDate.of(2026, 11, 22));
     }
+
+    @Test
+    void countsTheWorkingDaysLeftAndOverdue() {
+        LocalDate thursday = LocalDate.of(2026, 12, 10);
+        assertThat(calendar.workingDaysBetween(thursday, thursday)).isZero();
+        // Sunday 13 and Monday 14 are left; the weekend between does not count.
+        assertThat(calendar.workingDaysBetween(thursday, LocalDate.of(2026, 12, 14))).isEqualTo(2);
+        // Due Monday 14, today Thursday 17: Tuesday 15 and Thursday 17 are late, Victory Day is not.
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 14))).isEqualTo(-2);
+    }
 }

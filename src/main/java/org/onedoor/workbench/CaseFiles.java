@@ -1,0 +1,152 @@
+package org.onedoor.workbench;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.onedoor.casework.OfficerRole;
+import org.onedoor.casework.WorkingDayCalendar;
+import org.onedoor.catalogue.LocalizedName;
+import org.onedoor.catalogue.ServiceCatalogue;
+import org.onedoor.catalogue.ServiceDefinition;
+import org.onedoor.catalogue.ServiceDefinition.LegNeeds;
+import org.onedoor.documents.DocumentStore;
+import org.onedoor.intake.ServiceRequests;
+import org.onedoor.intake.ServiceRequests.FiledRequest;
+import org.onedoor.intake.ServiceRequests.ReceivedDocument;
+import org.onedoor.lifecycle.Leg;
+import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.lifecycle.RequestView;
+import org.onedoor.mda.Connector;
+import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.system.OneDoorException;
+import org.onedoor.tracking.CitizenMessages;
+import org.onedoor.tracking.Language;
+import org.onedoor.tracking.Timeline;
+import org.onedoor.viewlog.ViewLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Officers' access to requests: an officer of an MDA (a member of {@code <mda>-desk}, {@code -head} or
+ * {@code -director}) opens the file of a request in which the MDA has a part, and sees the fields and documents
+ * that part needs; anyone else learns nothing, not even that the request exists. Each opening is in the view log.
+ */
+@Service
+public class CaseFiles {
+
+    private final ServiceRequests requests;
+    private final Lifecycle lifecycle;
+    private final ServiceCatalogue catalogue;
+    private final ConnectorRegistry connectors;
+    private final Timeline timeline;
+    private final CitizenMessages messages;
+    private final DocumentStore store;
+    private final WorkingDayCalendar calendar;
+    private final ViewLog views;
+
+    CaseFiles(ServiceRequests requests, Lifecycle lifecycle, ServiceCatalogue catalogue, ConnectorRegistry connectors,
+            Timeline timeline, CitizenMessages messages, DocumentStore store, WorkingDayCalendar calendar,
+            ViewLog views) {
+        this.requests = requests;
+        this.lifecycle = lifecycle;
+        this.catalogue = catalogue;
+        this.connectors = connectors;
+        this.timeline = timeline;
+        this.messages = messages;
+        this.store = store;
+        this.calendar = calendar;
+        this.views = views;
+    }
+
+    /** A document as the officer downloads it. */
+    public record Content(String fileName, String mediaType, byte[] bytes) {
+    }
+
+    /** The MDAs whose officer a member of these groups is. */
+    public Set<String> mdasOf(Collection<String> groups) {
+        return connectors.all().stream().map(Connector::code)
+                .filter(mda -> groups.stream().anyMatch(g -> OfficerRole.ofGroup(mda, g).isPresent()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public CaseFile open(String officer, Collection<String> groups, String trackingNumber) {
+        Access access = access(groups, trackingNumber);
+        access.mdas().forEach(mda -> views.viewed(trackingNumber, officer, mda, null));
+        FiledRequest request = access.request();
+        ServiceDefinition service = access.service();
+        Map<String, Object> particulars = requests.particulars(trackingNumber);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = (Map<String, Object>) particulars.get("form");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> applicant = (Map<String, Object>) particulars.get("applicant");
+        List<CaseFile.Field> fields = service.fields().stream()
+                .filter(f -> form.containsKey(f.name()) && access.needs(n -> n.field(f.name())))
+                .map(f -> new CaseFile.Field(f.name(), f.label(), form.get(f.name())))
+                .toList();
+        List<CaseFile.Document> documents = requests.documents(trackingNumber).stream()
+                .filter(d -> access.needs(n -> n.document(d.kind())))
+                .map(d -> new CaseFile.Document(d.kind(), label(service, d.kind()), d.fileName(), d.mediaType(),
+                        d.size(), "/api/officer/requests/" + trackingNumber + "/documents/" + d.kind()))
+                .toList();
+        RequestView view = access.view();
+        List<CaseFile.Part> parts = view.legs().stream()
+                .map(l -> new CaseFile.Part(l.mdaCode(), connectors.find(l.mdaCode()).map(Connector::name).orElse(null),
+                        l.stage(), l.hasSystem(), l.state(), l.caseNumber(), l.mdaExpectedBy(), l.decisionReason()))
+                .toList();
+        List<CaseFile.Question> questions = view.informationRequests().stream()
+                .filter(q -> access.mdas().contains(q.mdaCode()))
+                .map(q -> new CaseFile.Question(q.mdaCode(), q.askedBy(), q.askedAt(), q.question(), q.documents(),
+                        q.answeredAt(), q.answer()))
+                .toList();
+        List<CaseFile.Step> history = timeline.entries(trackingNumber).stream()
+                .map(e -> new CaseFile.Step(e.at(), e.mdaCode(),
+                        messages.news(e.kind(), e.mdaCode(), e.facts(), Language.en), e.actor(), e.afterOutcome()))
+                .toList();
+        return new CaseFile(trackingNumber, service.code(), service.name(), view.state(), request.receivedAt(),
+                request.expectedBy(), calendar.workingDaysBetween(calendar.today(), request.expectedBy()), calendar.zone().getId(),
+                List.copyOf(access.mdas()),
+                applicant, fields, documents, parts, questions, history);
+    }
+
+    public Content document(String officer, Collection<String> groups, String trackingNumber, String kind) {
+        Access access = access(groups, trackingNumber);
+        ReceivedDocument document = requests.documents(trackingNumber).stream()
+                .filter(d -> d.kind().equals(kind) && access.needs(n -> n.document(kind)))
+                .findFirst()
+                .orElseThrow(() -> new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
+                        "The request has no document '" + kind + "' for your MDA."));
+        access.mdas().forEach(mda -> views.viewed(trackingNumber, officer, mda, kind));
+        return new Content(document.fileName(), document.mediaType(), store.load(document.sha256()));
+    }
+
+    private record Access(FiledRequest request, ServiceDefinition service, RequestView view, Set<String> mdas) {
+        boolean needs(Predicate<LegNeeds> need) {
+            return mdas.stream().anyMatch(mda -> need.test(service.needsOf(mda)));
+        }
+    }
+
+    /** The officer's MDAs with a part in the request, or the same 404 as for a request that does not exist. */
+    private Access access(Collection<String> groups, String trackingNumber) {
+        Optional<FiledRequest> request = requests.find(trackingNumber);
+        Optional<RequestView> view = request.flatMap(r -> lifecycle.view(trackingNumber));
+        Set<String> officerOf = mdasOf(groups);
+        Set<String> mdas = view.map(v -> v.legs().stream().map(Leg::mdaCode).filter(officerOf::contains)
+                .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
+        if (mdas.isEmpty()) {
+            throw new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
+                    "No request " + trackingNumber + " in which your MDA has a part.");
+        }
+        return new Access(request.get(), catalogue.find(request.get().serviceCode()).orElseThrow(), view.get(), mdas);
+    }
+
+    private static LocalizedName label(ServiceDefinition service, String kind) {
+        return service.document(kind).map(ServiceDefinition.DocumentRequirement::label)
+                .orElse(new LocalizedName(kind, kind));
+    }
+}
