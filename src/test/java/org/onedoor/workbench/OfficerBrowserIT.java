@@ -1,0 +1,206 @@
+package org.onedoor.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.onedoor.DemoIntegrationTest;
+import org.onedoor.OneDoorClient;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What an officer does, in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs): the desk officer logs in to Tasklist, opens the task and the request's file with the
+ * business name and the documents, opens one, returns the request for correction; the section head sees the desk
+ * officer's comment; another MDA's officer sees no task and cannot open the document. The screenshots are those of
+ * docs/officers.md ({@code target/screenshots}). Without a chromium the test is skipped, unless
+ * {@code ONEDOOR_BROWSER=required}, as in CI.
+ */
+@DemoIntegrationTest
+class OfficerBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String DESK = "city-corporation-desk";
+    private static final String CORRECTION = "The premises lease is not signed by the owner: bring a signed copy.";
+
+    private static WebDriver browser;
+
+    @Autowired
+    TestRestTemplate http;
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "required".equals(System.getenv("ONEDOOR_BROWSER"))) {
+            throw new IllegalStateException("ONEDOOR_BROWSER=required, but there is no " + CHROMIUM + " and " + CHROMEDRIVER);
+        }
+        Assumptions.assumeTrue(present, "no chromium and chromedriver: apt-get install chromium chromium-driver");
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--lang=en-GB");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private WebDriverWait await() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** Camunda's login is an AngularJS form: set the inputs, tell Angular, submit the form. */
+    private void login(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/camunda/app/tasklist/default/"));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=password]")));
+        ((JavascriptExecutor) browser).executeScript("""
+                const [user, password] = [arguments[0], arguments[1]];
+                const name = document.querySelector('input[name=username]') || document.querySelector('input[type=text]');
+                const secret = document.querySelector('input[type=password]');
+                name.value = user; name.dispatchEvent(new Event('input', { bubbles: true }));
+                secret.value = password; secret.dispatchEvent(new Event('input', { bubbles: true }));
+                name.closest('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+                """, user, OneDoorClient.PASSWORD);
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header] .account, .navbar .account, a.account")));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String taskOf(OneDoorClient client, String number, String group) {
+        return OneDoorClient.await("the task of " + group, () -> {
+            List<JsonNode> tasks = client.tasks(group, number, group);
+            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
+        });
+    }
+
+    /**
+     * Clicks the element, which may lie under Tasklist's fixed footer in the form's own scroll pane, where
+     * WebDriver's pointer cannot reach it: the browser's own click event, as a person's would be.
+     */
+    private void click(By element) {
+        WebElement target = await().until(ExpectedConditions.elementToBeClickable(element));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", target);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String body() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    void theDeskOfficerReviewsAndReturnsTheHeadSeesWhyAndAnotherMdaSeesNothing() throws IOException {
+        OneDoorClient client = new OneDoorClient(http);
+        ResponseEntity<JsonNode> filed = client.file("frontdesk", OneDoorClient.example("trade-licence"));
+        String number = filed.getBody().path("trackingNumber").asText();
+        String code = filed.getBody().path("trackingCode").asText();
+        String task = taskOf(client, number, DESK);
+
+        // The desk officer: the list, the task, the file, a document, the return.
+        login(DESK);
+        await().until(d -> body().contains("Trade licence " + number + " · Rahima Akter · Licence inspector"));
+        assertThat(body()).as("no vendor banner").doesNotContain("migrate to Camunda 8");
+        screenshot("officer-list.png");
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=task-detail-form"));
+        WebElement fileLink = await().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Open the request file")));
+        assertThat(fileLink.getAttribute("href")).endsWith("/officer/request.html?trackingNumber=" + number);
+        screenshot("officer-task.png");
+
+        browser.get(fileLink.getAttribute("href"));
+        await().until(d -> d.findElement(By.id("history")).getText().contains("Received"));
+        assertThat(body()).contains("Akter Garments Finishing", "Business name", "Premises lease or deed",
+                "premises-lease", "Department of Environment", "working day(s) left");
+        screenshot("officer-file.png");
+        String document = browser.findElement(By.partialLinkText("premises-lease")).getAttribute("href");
+        Object opened = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { credentials: 'same-origin' })
+                  .then(r => done(r.status + ' ' + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')));
+                """, document);
+        assertThat(String.valueOf(opened)).startsWith("200 application/pdf inline");
+
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=task-detail-form"));
+        click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
+        click(By.xpath("//label[contains(., 'Return for correction')]"));
+        WebElement comment = await().until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[contains(., 'Reason, correction or question')]/following::textarea[1]")));
+        comment.sendKeys(CORRECTION, Keys.TAB);
+        pause(Duration.ofMillis(600)); // Camunda Forms take typed text into the form's data 300 ms after the last key
+        screenshot("officer-return.png");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+        await().until(d -> http.withBasicAuth(DESK, OneDoorClient.PASSWORD)
+                .getForEntity("/engine-rest/task/{id}", String.class, task).getStatusCode().value() == 404);
+        JsonNode waiting = client.awaitState(number, code, "WAITING_FOR_APPLICANT");
+        assertThat(waiting.path("questions").get(0).path("question").asText()).isEqualTo(CORRECTION);
+
+        // The applicant corrects it at the counter; the desk approves; the section head reads why it was returned.
+        ResponseEntity<JsonNode> answered = client.answer(number, code, waiting.path("questions").get(0).path("id").asText(),
+                "Here is the lease signed by the owner.", Map.of());
+        assertThat(answered.getStatusCode().is2xxSuccessful()).as(String.valueOf(answered.getBody())).isTrue();
+        client.decide(number, DESK, "approve", null);
+        taskOf(client, number, "city-corporation-head");
+        login("city-corporation-head");
+        browser.get(url("/officer/request.html?trackingNumber=" + number));
+        await().until(d -> d.findElement(By.id("history")).getText().contains("Received"));
+        assertThat(body()).contains(CORRECTION, "Here is the lease signed by the owner.");
+        screenshot("officer-head-history.png");
+
+        // Another MDA's officer: no task, no file, no document.
+        login("land-office-desk");
+        assertThat(client.tasks("land-office-desk", number, "city-corporation-head")).isEmpty();
+        browser.get(document);
+        assertThat(body()).contains("resource.not-found").doesNotContain("%PDF");
+        screenshot("officer-other-mda.png");
+    }
+}
