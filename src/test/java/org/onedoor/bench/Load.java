@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * A closed loop of {@code clients}: each starts one request, waits until it has ended, starts the next. Only
  * what starts and ends inside the measurement window counts; CPU is read at both ends of the window.
  */
-final class Load {
+public final class Load {
 
     /** Starts one request; returns when it is accepted, with the latch its end will count down. */
     interface Starter {
@@ -89,7 +89,7 @@ final class Load {
         return result;
     }
 
-    static Map<String, Object> percentiles(List<Long> nanos) {
+    public static Map<String, Object> percentiles(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         Map<String, Object> p = new LinkedHashMap<>();

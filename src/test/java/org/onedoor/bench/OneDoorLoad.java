@@ -37,7 +37,7 @@ import org.springframework.web.client.RestTemplate;
  * tasklist MDAs are switched to REST or SOAP in a copy of {@code connectors/}). Front-desk clients file the
  * services' examples in a closed loop; a request ends when its final status is on its timeline.
  */
-final class OneDoorLoad {
+public final class OneDoorLoad {
 
     private static final List<String> SERVICES = List.of("trade-licence", "land-mutation", "social-safety-net-allowance");
 
@@ -48,7 +48,7 @@ final class OneDoorLoad {
         String database = Benchmark.freshDatabase("onedoor_bench");
         int simulatorPort = freePort();
         int port = freePort();
-        Path connectors = connectors(simulatorPort);
+        Path connectors = connectors(Path.of("target/bench/connectors").toAbsolutePath(), simulatorPort);
         Process simulator = start("simulator", "-Xmx384m", "org.onedoor.simulator.SimulatorApplication",
                 "--server.port=" + simulatorPort, "--onedoor.simulator.one-door-url=http://127.0.0.1:" + port,
                 "--onedoor.simulator.decision-delay=0ms", "--logging.level.org.onedoor=WARN");
@@ -184,9 +184,11 @@ final class OneDoorLoad {
                 "--onedoor.connectors.location=file:" + connectors + "/*/connector.yaml"};
     }
 
-    /** The demo connectors with every MDA on a system: tasklist ones alternate between REST and SOAP. */
-    private static Path connectors(int simulatorPort) throws IOException {
-        Path target = Path.of("target/bench/connectors").toAbsolutePath();
+    /**
+     * The demo connectors, written to {@code target}, with every MDA on a system (the simulator at
+     * {@code simulatorPort}): tasklist ones alternate between REST and SOAP. The reliability harness runs on them too.
+     */
+    public static Path connectors(Path target, int simulatorPort) throws IOException {
         List<Path> folders;
         try (Stream<Path> list = Files.list(Path.of("connectors"))) {
             folders = list.filter(Files::isDirectory).sorted().toList();
