@@ -97,6 +97,7 @@ public final class Load {
             p.put("p" + q, sorted.isEmpty() ? null
                     : Benchmark.round(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q / 100.0 * sorted.size()) - 1)) / 1e6));
         }
+        p.put("n", sorted.size()); // the reliability page prints how many requests each window had
         return p;
     }
 }
