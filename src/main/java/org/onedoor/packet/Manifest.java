@@ -74,7 +74,7 @@ public record Manifest(
     }
 
     /** Reads a manifest that must already be canonical; any deviation is a {@link PacketException}. */
-    static Manifest fromCanonical(byte[] bytes) {
+    public static Manifest fromCanonical(byte[] bytes) {
         JsonNode node;
         try {
             node = CanonicalJson.parse(bytes);

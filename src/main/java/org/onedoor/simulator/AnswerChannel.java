@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.xml.ws.WebServiceException;
 import org.onedoor.dispatch.contract.OneDoorMdaPort;
 import org.onedoor.dispatch.contract.PacketFault;
@@ -26,11 +28,15 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * How a simulated MDA answers OneDoor: over REST to {@code /api/mda/...} or over SOAP to {@code /ws/mda}, as
- * the published contracts describe. A refusal is final and logged; anything else is {@link NotTaken}, retried by the caller.
+ * the published contracts describe. A refusal is final and logged, except {@code packet.clock-skew}: an answer that
+ * waited in the outbox past OneDoor's clock window is {@link Stale}, signed anew by the caller as the integrator guide
+ * says. Anything else is {@link NotTaken}, retried by the caller.
  */
 public class AnswerChannel {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerChannel.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STALE = "packet.clock-skew";
 
     private final Supplier<String> oneDoorUrl;
     private final RestClient rest;
@@ -65,9 +71,25 @@ public class AnswerChannel {
             rest.post().uri(oneDoorUrl.get() + "/api/mda/" + path).contentType(MediaType.MULTIPART_FORM_DATA)
                     .body(form).retrieve().toBodilessEntity();
         } catch (HttpClientErrorException refused) {
-            log.error("OneDoor refused the {}: {}", type.wireName(), refused.getResponseBodyAsString());
+            JsonNode problem = problem(refused.getResponseBodyAsString());
+            refused(type, problem.path("code").asText(), problem.path("detail").asText(refused.getResponseBodyAsString()));
         } catch (RestClientException e) {
             throw new NotTaken("OneDoor did not take the " + type.wireName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void refused(PacketType type, String code, String detail) {
+        if (STALE.equals(code)) {
+            throw new Stale("OneDoor refused the " + type.wireName() + " as too old: " + detail);
+        }
+        log.error("OneDoor refused the {}: {} {}", type.wireName(), code, detail);
+    }
+
+    private static JsonNode problem(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException notJson) {
+            return JSON.createObjectNode();
         }
     }
 
@@ -75,6 +97,13 @@ public class AnswerChannel {
     static class NotTaken extends RuntimeException {
         NotTaken(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** OneDoor refused the answer as created outside its clock window: the MDA signs it again, same packet id. */
+    static class Stale extends NotTaken {
+        Stale(String message) {
+            super(message, null);
         }
     }
 
@@ -99,8 +128,7 @@ public class AnswerChannel {
                 default -> port.updateStatus(message);
             }
         } catch (PacketFault refused) {
-            log.error("OneDoor refused the {}: {} {}", type.wireName(), refused.getFaultInfo().getCode(),
-                    refused.getFaultInfo().getDetail());
+            refused(type, refused.getFaultInfo().getCode(), refused.getFaultInfo().getDetail());
         } catch (WebServiceException e) {
             throw new NotTaken("OneDoor did not take the " + type.wireName() + ": " + e.getMessage(), e);
         }

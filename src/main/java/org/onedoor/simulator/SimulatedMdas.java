@@ -2,6 +2,7 @@ package org.onedoor.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -66,7 +67,13 @@ public class SimulatedMdas {
          * Takes and processes the packet, but its reply is lost on the way (a 502 from a proxy, a server fault): the
          * packet sent again is a duplicate, answered with the receipt given the first time.
          */
-        LOST
+        LOST,
+        /**
+         * Takes the packet, then answers like an outbox that held its answers through a long outage: each answer is
+         * first sent as signed back then, older than the clock window; refused as {@code packet.clock-skew}, it is
+         * signed anew with the same packet id.
+         */
+        BACKLOGGED
     }
 
     /** What a delivery came in by; the MDA answers the same way. */
@@ -86,12 +93,14 @@ public class SimulatedMdas {
     private static final class Case {
         final Manifest request;
         final Transport transport;
+        final boolean backlogged;
         volatile ScheduledFuture<?> next;
         volatile boolean cancelled;
 
-        Case(Manifest request, Transport transport) {
+        Case(Manifest request, Transport transport, boolean backlogged) {
             this.request = request;
             this.transport = transport;
+            this.backlogged = backlogged;
         }
     }
 
@@ -189,7 +198,7 @@ public class SimulatedMdas {
         switch (received.type()) {
             case REQUEST -> {
                 log.info("Simulated {} took request packet {} for {}", mda, id, received.trackingNumber());
-                Case work = new Case(received, transport);
+                Case work = new Case(received, transport, failure == Failure.BACKLOGGED);
                 cases.put(id, work);
                 if (failure != Failure.MUTE) {
                     scheduler.execute(logged(() -> acknowledge(mda, work)));
@@ -347,8 +356,9 @@ public class SimulatedMdas {
         List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
                 .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length, Sha256.hex(d.getValue())))
                 .toList();
+        Instant signedAt = work.backlogged ? clock.instant().minus(properties.clockSkew()).minusSeconds(60) : clock.instant();
         Manifest manifest = new Manifest(UUID.randomUUID(), type, request.trackingNumber(), request.serviceCode(), mda,
-                request.sender(), clock.instant(), payload, entries);
+                request.sender(), signedAt, payload, entries);
         resend(mda, work, type, signers.get(mda).sign(manifest), documents, 1, then);
     }
 
@@ -368,9 +378,17 @@ public class SimulatedMdas {
             }
             log.warn("Simulated {} will resend its {} for {}: {}", mda, type.wireName(), work.request.trackingNumber(),
                     e.getMessage());
-            work.next = scheduler.schedule(logged(() -> resend(mda, work, type, packet, documents, attempt + 1, then)),
+            SignedPacket next = e instanceof AnswerChannel.Stale ? signedAnew(mda, packet) : packet;
+            work.next = scheduler.schedule(logged(() -> resend(mda, work, type, next, documents, attempt + 1, then)),
                     properties.answerRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The same answer with a new creation time: its packet id stays, so that OneDoor still recognises it. */
+    private SignedPacket signedAnew(String mda, SignedPacket packet) {
+        Manifest old = Manifest.fromCanonical(packet.manifest());
+        return signers.get(mda).sign(new Manifest(old.packetId(), old.type(), old.trackingNumber(), old.serviceCode(),
+                old.sender(), old.recipient(), clock.instant(), old.payload(), old.documents()));
     }
 
     /** A scheduled task's failure would vanish in its future: the simulator's operator sees it in the log. */

@@ -188,7 +188,8 @@ final class Audit {
 
     /**
      * Camunda logs each job that lost an optimistic-locking race (and is retried at once) as ENGINE-14006; the
-     * simulator logs each answer OneDoor could not take (resent a second later), refused, or never took.
+     * simulator logs each answer OneDoor could not take (resent a second later; signed anew when refused as older
+     * than the clock window), refused, or never took.
      */
     private void logs() {
         long locking = 0;
@@ -212,12 +213,14 @@ final class Audit {
         figures.put("otherJobFailureLines", otherJobFailures);
         figures.put("errorLines", errors);
         long resent = 0;
+        long signedAnew = 0;
         List<String> refused = new ArrayList<>();
         List<String> givenUp = new ArrayList<>();
         try (Stream<String> lines = Rig.lines(rig.log("simulator"))) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.contains("will resend")) {
                     resent++;
+                    signedAnew += line.contains("as too old") ? 1 : 0;
                 } else if (line.contains("OneDoor refused the")) {
                     refused.add(line.substring(line.indexOf("OneDoor refused the")));
                 } else if (line.contains("gives up")) {
@@ -226,6 +229,7 @@ final class Audit {
             }
         }
         figures.put("answersResent", resent);
+        figures.put("answersSignedAnew", signedAnew);
         figures.put("answersRefused", refused);
         figures.put("answersGivenUp", givenUp);
     }

@@ -54,8 +54,12 @@ public final class Chaos {
         settings.put("scenarios", scenarios);
 
         Map<String, Object> machine = machine();
+        Path page = Path.of("docs/reliability.md");
+        String previous = Files.exists(page) ? Files.readString(page) : "";
         List<Section> sections = new ArrayList<>();
+        Map<String, Long> seconds = new LinkedHashMap<>();
         for (String scenario : scenarios) {
+            long scenarioStarted = System.nanoTime();
             Section section = switch (scenario.trim()) {
                 case "races" -> Races.run(requests, clients, settle);
                 case "crashes" -> Crashes.run(crashes, clients, settle);
@@ -65,14 +69,15 @@ public final class Chaos {
             };
             System.out.println(section.title + ": " + (section.met() ? "every target met" : "targets missed"));
             sections.add(section);
+            seconds.put(section.title, Math.round((System.nanoTime() - scenarioStarted) / 1e9));
             // Written after each scenario: a later one that fails leaves the earlier figures.
-            write(machine, settings, sections, Math.round((System.nanoTime() - started) / 1e9));
+            write(machine, settings, sections, seconds, previous, Math.round((System.nanoTime() - started) / 1e9));
         }
         System.out.println("Written to target/chaos/chaos.json and docs/reliability.md");
     }
 
     private static void write(Map<String, Object> machine, Map<String, Object> settings, List<Section> sections,
-            long seconds) throws java.io.IOException {
+            Map<String, Long> secondsBySection, String previous, long seconds) throws java.io.IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", LocalDate.now().toString());
         report.put("machine", machine);
@@ -91,7 +96,8 @@ public final class Chaos {
         Path out = Files.createDirectories(Path.of("target/chaos"));
         Files.writeString(out.resolve("chaos.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        Files.writeString(Path.of("docs/reliability.md"), ReliabilityPage.render(report, settings, sections, seconds));
+        Files.writeString(Path.of("docs/reliability.md"),
+                ReliabilityPage.render(report, settings, sections, secondsBySection, previous));
     }
 
     private static Map<String, Object> machine() throws SQLException {

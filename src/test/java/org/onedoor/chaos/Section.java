@@ -65,6 +65,8 @@ final class Section {
         zero("answers an MDA gave up sending (OneDoor never took them)", audit, "answersGivenUp");
         row("answers OneDoor refused", Audit.count(audit, "answersRefused"));
         row("answers the simulator had to send again (OneDoor down or failing)", audit.get("answersResent"));
+        row("of them signed anew, refused as older than OneDoor's clock window (`packet.clock-skew`)",
+                audit.get("answersSignedAnew"));
         row("packets taken by the MDAs", audit.get("packetsTaken"));
         row("packet ids that arrived again (duplicates, answered and not processed) / extra arrivals",
                 audit.get("packetsArrivingAgain") + " / " + audit.get("duplicateArrivals"));

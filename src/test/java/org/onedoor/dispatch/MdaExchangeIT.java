@@ -2,6 +2,8 @@ package org.onedoor.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,6 +190,26 @@ class MdaExchangeIT {
                     select count(*) from message_log where tracking_number = ? and party = ? and direction = 'IN'
                     and packet_type = 'receipt'""").params(filed.number(), mda).query(Integer.class).single())
                     .as(mda + ": the first receipt, taken once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAnswerHeldPastTheClockWindowIsRefusedThenTakenOnceSignedAnewWithItsPacketId() {
+        simulator.fail(FIRE, Failure.BACKLOGGED, 1);
+        simulator.fail(ENVIRONMENT, Failure.BACKLOGGED, 1);
+        Filed filed = file("industrial");
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        awaitLine(filed, "Approved by Department of Environment.");
+        Instant windowStart = Instant.now().minus(Duration.ofMinutes(5));
+        for (String mda : List.of(FIRE, ENVIRONMENT)) {
+            List<byte[]> answers = jdbc.sql("""
+                    select manifest from message_log where tracking_number = ? and party = ? and direction = 'IN'
+                    and packet_type in ('acknowledgement', 'decision')""")
+                    .params(filed.number(), mda).query(byte[].class).list();
+            assertThat(answers).as(mda + ": the acknowledgement and the decision, each taken once").hasSize(2);
+            assertThat(answers).extracting(m -> Manifest.fromCanonical(m).createdAt())
+                    .as(mda + ": each taken as signed anew, inside the clock window")
+                    .allSatisfy(createdAt -> assertThat(createdAt).isAfter(windowStart));
         }
     }
 
