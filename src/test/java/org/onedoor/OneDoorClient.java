@@ -129,10 +129,11 @@ public class OneDoorClient {
         return http.getForEntity("/api/track/{n}?code={c}", JsonNode.class, trackingNumber, code);
     }
 
-    /** The open tasks of a request that the officer may see in the given candidate group. */
+    /** The open tasks of a request that the officer may see in the given candidate group, assigned or not. */
     public List<JsonNode> tasks(String officer, String trackingNumber, String group) {
         JsonNode tasks = http.withBasicAuth(officer, PASSWORD).getForObject(
-                "/engine-rest/task?processInstanceBusinessKey={k}&candidateGroup={g}", JsonNode.class,
+                "/engine-rest/task?processInstanceBusinessKey={k}&candidateGroup={g}&includeAssignedTasks=true",
+                JsonNode.class,
                 trackingNumber, group);
         return tasks == null ? List.of() : Stream.of(JSON.convertValue(tasks, JsonNode[].class)).toList();
     }

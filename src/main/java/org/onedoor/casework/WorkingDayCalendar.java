@@ -35,6 +35,23 @@ public record WorkingDayCalendar(
         return day;
     }
 
+    /**
+     * The first day from which {@code due} is at most {@code days} working days away, as {@link #workingDaysBetween}
+     * counts: the working day before the last {@code days} working days up to {@code due}.
+     */
+    public LocalDate workingDaysBefore(LocalDate due, int days) {
+        LocalDate day = due;
+        for (int left = days; left > 0; day = day.minusDays(1)) {
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        while (!isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
     /** Working days after {@code today} up to {@code due}; negative, the working days overdue, when it is past. */
     public long workingDaysBetween(LocalDate today, LocalDate due) {
         long days = 0;

@@ -1,8 +1,11 @@
 package org.onedoor.workflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -35,7 +38,10 @@ public class IdentitySetup {
 
     public static final String FRONT_DESK = "frontdesk";
     public static final String SUPERVISOR = "supervisor";
-    static final String MY_TASKS_FILTER = "My MDA's requests";
+    /** The single filter for every officer of earlier releases, replaced by each group's own. */
+    private static final String FORMER_SHARED_FILTER = "My MDA's requests";
+    /** Which group and kind a shared filter is for: officer titles may repeat across MDAs, so names cannot say. */
+    static final String FILTER_KEY = "onedoorFilter";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -72,12 +78,12 @@ public class IdentitySetup {
         group(SUPERVISOR, "Supervisors");
         grant(SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // Instances and tasks through their definitions' READ_INSTANCE and READ_TASK: no grant is redundant
+        // (IsolationMatrixIT leaves each out in turn).
         grant(SUPERVISOR, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK);
         grant(SUPERVISOR, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-        grant(SUPERVISOR, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        grant(SUPERVISOR, Resources.TASK, "*", Permissions.READ);
         grant(SUPERVISOR, Resources.DEPLOYMENT, "*", Permissions.READ);
         for (Connector c : connectors.all()) {
             if (c.mode() != Connector.Mode.tasklist) {
@@ -91,8 +97,7 @@ public class IdentitySetup {
                 grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
             }
         }
-        Filter filter = myTasksFilter();
-        grantAll(Resources.FILTER, filter.getId(), Permissions.READ);
+        filters();
         log.info("Identity set up: {} officer groups", officerGroups().size());
     }
 
@@ -135,29 +140,70 @@ public class IdentitySetup {
         }
     }
 
-    private void grantAll(Resource resource, String resourceId, Permission permission) {
-        boolean present = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (!present) {
-            Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-            a.setResource(resource);
-            a.setResourceId(resourceId);
-            a.addPermission(permission);
-            authorizations.saveAuthorization(a);
+    /**
+     * Tasklist's shared filters: for each officer group, its open requests, those due within two working days,
+     * the overdue ones and those returned to the officer; each readable by that group alone, so that an officer sees
+     * the filters of their MDA and level and no other. Made once per group; an earlier release's single filter for
+     * everyone goes.
+     */
+    private void filters() {
+        filters.createFilterQuery().filterName(FORMER_SHARED_FILTER).list().forEach(f -> filters.deleteFilter(f.getId()));
+        Map<String, Filter> existing = new HashMap<>();
+        for (Filter f : filters.createFilterQuery().list()) {
+            Object key = f.getProperties() == null ? null : f.getProperties().get(FILTER_KEY);
+            if (key != null) {
+                existing.put(key.toString(), f);
+            }
+        }
+        int priority = 0;
+        for (Connector c : connectors.all()) {
+            if (c.mode() != Connector.Mode.tasklist) {
+                continue;
+            }
+            for (OfficerRole role : OfficerRole.values()) {
+                String group = role.group(c.code());
+                for (TaskFilter kind : TaskFilter.values()) {
+                    String key = group + "/" + kind.name();
+                    Filter filter = existing.get(key);
+                    if (filter == null) {
+                        Map<String, Object> properties = new LinkedHashMap<>();
+                        properties.put(FILTER_KEY, key);
+                        properties.put("description", kind.description + " (" + c.name().en() + ")");
+                        properties.put("priority", priority);
+                        properties.put("refresh", true);
+                        filter = filters.saveFilter(filters.newTaskFilter(c.officerTitle(role) + ": " + kind.title)
+                                .setQuery(kind.query(tasks.createTaskQuery().taskCandidateGroup(group)))
+                                .setProperties(properties));
+                    }
+                    grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+                    priority++;
+                }
+            }
         }
     }
 
-    /** One shared filter: the tasks of the officer's groups and those assigned to the officer, oldest due first. */
-    private Filter myTasksFilter() {
-        Filter existing = filters.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
-        if (existing != null) {
-            return existing;
+    /** The shared filters each officer group gets; the review listener sets each task's follow-up date for "due soon". */
+    enum TaskFilter {
+        OPEN("open requests", "Requests at your level, assigned or not, oldest due first", q -> q),
+        DUE_SOON("due within 2 working days", "Requests due within two working days, not yet overdue",
+                q -> q.followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")),
+        OVERDUE("overdue", "Requests past their due date", q -> q.dueBeforeExpression("${now()}")),
+        RETURNED("returned to me", "Requests a higher level returned to you for correction",
+                q -> q.taskAssigneeExpression("${currentUser()}")
+                        .taskVariableValueEquals(ReviewDecisionListener.RETURNED, true));
+
+        final String title;
+        final String description;
+        private final UnaryOperator<TaskQuery> narrow;
+
+        TaskFilter(String title, String description, UnaryOperator<TaskQuery> narrow) {
+            this.title = title;
+            this.description = description;
+            this.narrow = narrow;
         }
-        TaskQuery query = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks().orderByDueDate().asc();
-        Filter filter = filters.newTaskFilter(MY_TASKS_FILTER).setQuery(query)
-                .setProperties(Map.of("description", "Requests waiting for you or your groups", "priority", -10,
-                        "refresh", true));
-        return filters.saveFilter(filter);
+
+        TaskQuery query(TaskQuery byGroup) {
+            return narrow.apply(byGroup.includeAssignedTasks()).orderByDueDate().asc();
+        }
     }
 }

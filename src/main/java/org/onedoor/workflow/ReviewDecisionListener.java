@@ -1,14 +1,18 @@
 package org.onedoor.workflow;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.onedoor.casework.OfficerRole;
+import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.Lifecycle;
@@ -30,17 +34,25 @@ import org.springframework.stereotype.Component;
 @Component("reviewDecisionListener")
 public class ReviewDecisionListener implements TaskListener {
 
+    /** A task-local flag: a higher level returned the request to this one for correction ("returned to me"). */
+    static final String RETURNED = "returned";
+    /** Tasklist's "due within 2 working days" filter lists a task from its follow-up date on. */
+    private static final int DUE_SOON_WORKING_DAYS = 2;
+
     /** Per level, who decided there last: a process variable of this MDA's part, {@code decidedBy_head} say. */
     private static final String DECIDED_BY = "decidedBy_";
 
     private final Lifecycle lifecycle;
     private final ConnectorRegistry connectors;
     private final ServiceCatalogue catalogue;
+    private final WorkingDayCalendar calendar;
 
-    public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors, ServiceCatalogue catalogue) {
+    public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors, ServiceCatalogue catalogue,
+            WorkingDayCalendar calendar) {
         this.lifecycle = lifecycle;
         this.connectors = connectors;
         this.catalogue = catalogue;
+        this.calendar = calendar;
     }
 
     @Override
@@ -48,6 +60,16 @@ public class ReviewDecisionListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 task.setName(name(task));
+                followUp(task);
+                String mdaCode = (String) task.getVariable(ProcessVariables.MDA_CODE);
+                Object before = task.getVariable(DECIDED_BY + role(task, mdaCode).name());
+                if (before != null) {
+                    // Back at a level that decided before (a return, the applicant's answer): the same officer goes on.
+                    task.setAssignee(before.toString());
+                }
+                if (task.getVariable(ProcessVariables.CORRECTION_NOTE) != null) {
+                    task.setVariableLocal(RETURNED, true);
+                }
                 task.getExecution().removeVariable(ProcessVariables.DECISION);
                 task.getExecution().removeVariable(ProcessVariables.COMMENT);
                 task.getExecution().removeVariable(ProcessVariables.REQUESTED_DOCUMENTS);
@@ -125,6 +147,16 @@ public class ReviewDecisionListener implements TaskListener {
         return name.length() <= 255 ? name : name.substring(0, 254) + "…"; // the engine's column
     }
 
+    /** The start of the day from which the task is due within two working days (its due date ends its last day). */
+    private void followUp(DelegateTask task) {
+        Date due = task.getDueDate();
+        if (due != null) {
+            LocalDate lastDay = LocalDate.ofInstant(due.toInstant().minusMillis(1), calendar.zone());
+            task.setFollowUpDate(Date.from(calendar.workingDaysBefore(lastDay, DUE_SOON_WORKING_DAYS)
+                    .atStartOfDay(calendar.zone()).toInstant()));
+        }
+    }
+
     /** The task closes because the request ended elsewhere: Tasklist's history says why. */
     private void closed(DelegateTask task) {
         String trackingNumber = (String) task.getVariable(ProcessVariables.TRACKING_NUMBER);
@@ -132,9 +164,13 @@ public class ReviewDecisionListener implements TaskListener {
         if (view == null || !view.state().isFinal()) {
             return;
         }
-        task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
-                "Closed without a decision: the request was " + view.state().name().toLowerCase().replace('_', ' ')
-                        + (view.endReason() == null ? "." : " (" + view.endReason() + ")."));
+        String note = "Closed without a decision: the request was " + view.state().name().toLowerCase().replace('_', ' ')
+                + (view.endReason() == null ? "." : " (" + view.endReason() + ").");
+        // OneDoor's note, not a user's: whoever ended the request elsewhere need not be allowed to work this task.
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(), note);
+            return null;
+        });
     }
 
     /** The level is the role of the task's candidate group, so the BPMN's element ids do not matter here. */

@@ -43,4 +43,14 @@ class WorkingDayCalendarTest {
         // Due Monday 14, today Thursday 17: Tuesday 15 and Thursday 17 are late, Victory Day is not.
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 14))).isEqualTo(-2);
     }
+
+    @Test
+    void findsTheDayFromWhichADueDateIsTwoWorkingDaysAway() {
+        // Due Monday 14: Sunday 13 and Monday 14 are the last two working days, so from Thursday 10 it is due soon.
+        LocalDate monday = LocalDate.of(2026, 12, 14);
+        assertThat(calendar.workingDaysBefore(monday, 2)).isEqualTo(LocalDate.of(2026, 12, 10));
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 12, 10), monday)).isEqualTo(2);
+        // Due Thursday 17: Tuesday 15 and Thursday 17 (Victory Day between), from Monday 14.
+        assertThat(calendar.workingDaysBefore(LocalDate.of(2026, 12, 17), 2)).isEqualTo(monday);
+    }
 }

@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +53,7 @@ class OfficerBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String BROWSER_ZONE = "America/New_York";
     private static final String DESK = "city-corporation-desk";
     private static final String CORRECTION = "The premises lease is not signed by the owner: bring a signed copy.";
 
@@ -70,8 +76,9 @@ class OfficerBrowserIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--lang=en-GB");
+        // The officer's browser in another zone than the deployment's: Tasklist must still show Dhaka's time.
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+                .withEnvironment(Map.of("TZ", BROWSER_ZONE)).build(), options);
     }
 
     @AfterAll
@@ -151,6 +158,18 @@ class OfficerBrowserIT {
         login(DESK);
         await().until(d -> body().contains("Trade licence " + number + " · Rahima Akter · Licence inspector"));
         assertThat(body()).as("no vendor banner").doesNotContain("migrate to Camunda 8");
+        assertThat(body()).as("the desk's own filters, no other MDA's or level's").contains(
+                "Licence inspector: open requests", "Licence inspector: due within 2 working days",
+                "Licence inspector: overdue", "Licence inspector: returned to me")
+                .doesNotContain("Section head", "Surveyor", "My MDA's requests");
+        assertThat(body()).as("dates in the deployment's zone, whatever the browser's")
+                .contains("displayed in local timezone: Asia/Dhaka").doesNotContain(BROWSER_ZONE);
+        Instant due = OffsetDateTime.parse(http.withBasicAuth(DESK, OneDoorClient.PASSWORD)
+                .getForObject("/engine-rest/task/{id}", JsonNode.class, task).path("due").asText(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+        assertThat(browser.findElement(By.cssSelector(".due-date [uib-tooltip]")).getAttribute("uib-tooltip"))
+                .contains(due.atZone(ZoneId.of("Asia/Dhaka")).format(DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm",
+                        Locale.ENGLISH)));
         screenshot("officer-list.png");
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=task-detail-form"));
         WebElement fileLink = await().until(ExpectedConditions.presenceOfElementLocated(By.linkText("Open the request file")));

@@ -16,6 +16,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,6 +119,46 @@ class OfficerReviewTest extends ProcessTestSupport {
         approve(task(pi));
         approve(task(pi));
         assertThat(pi).isEnded().hasPassed("End_ApprovedByDirector");
+    }
+
+    @Test
+    void aReturnedRequestGoesBackToTheOfficerWhoDecidedThereFlaggedForTheirReturnedFilter() {
+        ProcessInstance pi = review("city-corporation", 2);
+        engine().getIdentityService().setAuthenticatedUserId("desk-officer");
+        try {
+            approve(task(pi));
+            engine().getIdentityService().setAuthenticatedUserId("head");
+            assertThat(engine().getTaskService().getVariableLocal(task(pi).getId(), ReviewDecisionListener.RETURNED))
+                    .as("the head's first task was not returned to anyone").isNull();
+            decide(task(pi), "return", "Check the lease term.");
+
+            Task returned = task(pi);
+            assertThat(returned.getTaskDefinitionKey()).isEqualTo("Task_ReviewAsDeskOfficer");
+            assertThat(returned).isAssignedTo("desk-officer");
+            assertThat(engine().getTaskService().getVariableLocal(returned.getId(), ReviewDecisionListener.RETURNED))
+                    .isEqualTo(true);
+            engine().getIdentityService().setAuthenticatedUserId("desk-officer");
+            approve(returned);
+            assertThat(task(pi)).as("back at the head who returned it, not flagged as returned").isAssignedTo("head");
+            assertThat(engine().getTaskService().getVariableLocal(task(pi).getId(), ReviewDecisionListener.RETURNED))
+                    .isNull();
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void aTaskIsDueSoonFromTwoWorkingDaysBeforeItsDueDate() {
+        Map<String, Object> variables = requestVariables("Unused", Map.of());
+        variables.put(ProcessVariables.MDA_CODE, "land-office");
+        variables.put(ProcessVariables.REVIEW_LEVELS, 1);
+        // Due at the end of Monday 14 December 2026 in Dhaka: Sunday 13 and Monday 14 are the last working days.
+        ZoneId dhaka = ZoneId.of("Asia/Dhaka");
+        variables.put(ProcessVariables.DUE_DATE, Date.from(LocalDate.of(2026, 12, 15).atStartOfDay(dhaka).toInstant()));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("OfficerReview", TRACKING_NUMBER, variables);
+
+        assertThat(task(pi).getFollowUpDate())
+                .isEqualTo(Date.from(LocalDate.of(2026, 12, 10).atStartOfDay(dhaka).toInstant()));
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,6 +24,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.dispatch.MdaDeliveries;
 import org.onedoor.lifecycle.Lifecycle;
@@ -36,6 +40,8 @@ abstract class ProcessTestSupport {
 
     static final ConnectorRegistry CONNECTORS = new ConnectorRegistry(ConnectorRegistry.DEFAULT_LOCATION);
     static final ServiceCatalogue CATALOGUE = new ServiceCatalogue(ServiceCatalogue.DEFAULT_LOCATION);
+    static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(ZoneId.of("Asia/Dhaka"),
+            Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), List.of());
     static final String TRACKING_NUMBER = "ODSC-2026-000010-1";
 
     @RegisterExtension
@@ -60,7 +66,7 @@ abstract class ProcessTestSupport {
         Mocks.register("recordApproval", new RecordApprovalDelegate(lifecycle));
         Mocks.register("mdaWork", new MdaWork(CONNECTORS, deliveries));
         Mocks.register("officerReviewStarted", new OfficerReviewStartedListener(lifecycle));
-        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE));
+        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE, CALENDAR));
         Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(lifecycle, deliveries));
         Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries));
         Mocks.register("sendInformation", new SendInformationDelegate(deliveries));
