@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("routingPlan")
 public class RoutingPlan {
 
+    static final String MDA = "mda";
+    static final String STAGE = "stage";
+    static final String REVIEW_LEVELS = "reviewLevels";
+    /** The outputs of every routing table, which {@link ServiceChecks} checks at startup. */
+    static final List<String> OUTPUTS = List.of(MDA, STAGE, REVIEW_LEVELS);
+
     private final ConnectorRegistry connectors;
 
     public RoutingPlan(ConnectorRegistry connectors) {
@@ -34,15 +40,15 @@ public class RoutingPlan {
         }
         List<PlannedLeg> legs = new ArrayList<>();
         for (Map<String, Object> row : routing) {
-            String mda = (String) row.get("mda");
+            String mda = (String) row.get(MDA);
             var connector = connectors.find(mda).orElseThrow(() -> new RoutingException("The routing decision names MDA '"
                     + mda + "', which has no folder under connectors/."));
-            Object levels = row.get("reviewLevels");
+            Object levels = row.get(REVIEW_LEVELS);
             if (!(levels instanceof Number n) || n.intValue() < 1 || n.intValue() > OfficerRole.values().length) {
                 throw new RoutingException("The routing decision gives MDA '" + mda + "' review levels '" + levels
                         + "'; allowed are 1 to " + OfficerRole.values().length + ".");
             }
-            int stage = ((Number) row.get("stage")).intValue();
+            int stage = ((Number) row.get(STAGE)).intValue();
             PlannedLeg existing = legs.stream().filter(l -> l.mdaCode().equals(mda)).findFirst().orElse(null);
             if (existing != null && existing.stage() != stage) {
                 throw new RoutingException("The routing decision puts MDA '" + mda + "' in stages " + existing.stage()
@@ -57,13 +63,13 @@ public class RoutingPlan {
 
     /** The stage numbers in order. */
     public List<Integer> stages(List<Map<String, Object>> routing) {
-        return routing.stream().map(row -> ((Number) row.get("stage")).intValue()).distinct().sorted().toList();
+        return routing.stream().map(row -> ((Number) row.get(STAGE)).intValue()).distinct().sorted().toList();
     }
 
     public List<String> mdas(List<Map<String, Object>> routing, Number stage) {
         return routing.stream()
-                .filter(row -> ((Number) row.get("stage")).intValue() == stage.intValue())
-                .map(row -> (String) row.get("mda"))
+                .filter(row -> ((Number) row.get(STAGE)).intValue() == stage.intValue())
+                .map(row -> (String) row.get(MDA))
                 .distinct()
                 .toList();
     }
@@ -71,8 +77,8 @@ public class RoutingPlan {
     /** How far up the MDA's chain the request goes (1 desk officer, 2 section head, 3 director). */
     public int reviewLevels(List<Map<String, Object>> routing, String mdaCode) {
         return routing.stream()
-                .filter(row -> Objects.equals(row.get("mda"), mdaCode))
-                .mapToInt(row -> ((Number) row.get("reviewLevels")).intValue())
+                .filter(row -> Objects.equals(row.get(MDA), mdaCode))
+                .mapToInt(row -> ((Number) row.get(REVIEW_LEVELS)).intValue())
                 .max()
                 .orElseThrow(() -> new RoutingException("No routing row for MDA '" + mdaCode + "'."));
     }
