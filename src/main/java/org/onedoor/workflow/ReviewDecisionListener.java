@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The officer's decision on a review task. On create it names the task after the service, request and applicant
- * (Tasklist's list shows the name) and clears the previous level's decision, so that no level can complete on
- * another's answer; on complete it checks the decision (a reason to reject, a comment to return or ask) and that
+ * (Tasklist's list shows the name), sets its follow-up date two working days before it is due (the "due within 2
+ * working days" filter), gives it back to the officer who decided at this level before and flags a return from above
+ * ("returned to me"), and clears the previous level's decision, so that no level can complete on another's answer;
+ * on complete it checks the decision (a reason to reject, a comment to return or ask) and that
  * the officer decided at no other level of this MDA's part (four eyes), keeps the comment as a task comment, and
  * hands the decision to the lifecycle; when the request ends elsewhere and the task is closed, it says why in a
  * comment.
