@@ -7,6 +7,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * OneDoor's checks that run inside the engine (an officer's decision without a reason, a second decision by the
  * same officer) reach Camunda's REST API, and so Tasklist, with their status and code instead of a 500: the engine
  * wraps a listener's exception, and Camunda's task resource wraps that in a 500. The body is OneDoor's problem
- * detail plus Camunda's {@code message}, which Tasklist shows to the officer; every other error stays Camunda's.
+ * detail plus Camunda's {@code message}, which Tasklist shows to the officer. A permission the engine refuses is
+ * Camunda's 403, even where a resource wrapped it in a 400. Every other error stays Camunda's.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -39,6 +42,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OneDoorException refused) {
                     return problem(refused);
+                }
+                if (cause instanceof AuthorizationException denied) {
+                    // Camunda's comment resource calls a refused permission "Not enough parameters submitted" (400).
+                    return ExceptionHandlerHelper.getInstance().getResponse(denied);
                 }
             }
             return camunda.toResponse(e);

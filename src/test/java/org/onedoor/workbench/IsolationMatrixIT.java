@@ -222,6 +222,16 @@ class IsolationMatrixIT {
     }
 
     @Test
+    void aSupervisorWhoMayReadTheTaskMayNotCommentOnItAndIsToldSo() throws Exception {
+        file();
+        HttpResponse<String> refused = call(SUPERVISOR, "POST", "/engine-rest/task/" + task + "/comment/create",
+                "{\"message\":\"Hurry up.\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(tasks.getTaskComments(task)).isEmpty();
+    }
+
+    @Test
     void leavingOutAnyAuthorizationOfTheSetupFailsACase() throws Exception {
         file();
         List<Operation> all = new ArrayList<>(roles());
