@@ -100,15 +100,21 @@ class MdaExchangeIT {
         });
     }
 
+    /** An industrial trade licence, once both MDA systems' approvals are on its timeline. */
+    private Filed approvedByBoth() {
+        Filed filed = file("industrial");
+        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        awaitLine(filed, "Approved by Department of Environment.");
+        return filed;
+    }
+
     private void awaitLine(Filed filed, String line) {
         OneDoorClient.await("'" + line + "' on the timeline", () -> timeline(filed).contains(line) ? true : null);
     }
 
     @Test
     void bothTransportsCarryTheSignedPacketOnceAndTheAnswersComeBackSignedAndLogged() {
-        Filed filed = file("industrial");
-        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
-        awaitLine(filed, "Approved by Department of Environment.");
+        Filed filed = approvedByBoth();
         for (String mda : List.of(FIRE, ENVIRONMENT)) {
             UUID id = packetId(filed, mda);
             assertThat(simulator.processed(id)).as(mda + " processed").isOne();
@@ -133,9 +139,7 @@ class MdaExchangeIT {
         simulator.fail(ENVIRONMENT, Failure.ERROR, 2);
         int fireBefore = simulator.attempts(FIRE);
         int environmentBefore = simulator.attempts(ENVIRONMENT);
-        Filed filed = file("industrial");
-        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
-        awaitLine(filed, "Approved by Department of Environment.");
+        Filed filed = approvedByBoth();
         assertThat(simulator.attempts(FIRE) - fireBefore).as("SOAP: two server faults, then success").isEqualTo(3);
         assertThat(simulator.attempts(ENVIRONMENT) - environmentBefore).as("REST: two 500s, then success").isEqualTo(3);
         for (String mda : List.of(FIRE, ENVIRONMENT)) {
@@ -177,9 +181,7 @@ class MdaExchangeIT {
     void aReplyLostOnTheWayIsRecoveredWithTheReceiptTheMdaGaveTheFirstTime() {
         simulator.fail(FIRE, Failure.LOST, 1);
         simulator.fail(ENVIRONMENT, Failure.LOST, 1);
-        Filed filed = file("industrial");
-        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
-        awaitLine(filed, "Approved by Department of Environment.");
+        Filed filed = approvedByBoth();
         for (String mda : List.of(FIRE, ENVIRONMENT)) {
             // Two arrivals of the packet over SOAP (fire) and REST (environment): the one whose reply was lost,
             // and the resend, answered with the first receipt.
@@ -197,9 +199,7 @@ class MdaExchangeIT {
     void anAnswerHeldPastTheClockWindowIsRefusedThenTakenOnceSignedAnewWithItsPacketId() {
         simulator.fail(FIRE, Failure.BACKLOGGED, 1);
         simulator.fail(ENVIRONMENT, Failure.BACKLOGGED, 1);
-        Filed filed = file("industrial");
-        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
-        awaitLine(filed, "Approved by Department of Environment.");
+        Filed filed = approvedByBoth();
         Instant windowStart = Instant.now().minus(Duration.ofMinutes(5));
         for (String mda : List.of(FIRE, ENVIRONMENT)) {
             List<byte[]> answers = jdbc.sql("""
@@ -215,9 +215,7 @@ class MdaExchangeIT {
 
     @Test
     void eachMdaReceivesOnlyTheDocumentsAndFieldsItsPartNeeds() {
-        Filed filed = file("industrial");
-        awaitLine(filed, "Approved by Department of Environment.");
-        awaitLine(filed, "Approved by Fire Service and Civil Defence.");
+        Filed filed = approvedByBoth();
         Manifest environment = simulator.packets(ENVIRONMENT, filed.number(), PacketType.REQUEST).get(0);
         assertThat(environment.documents()).extracting(Manifest.DocumentEntry::name)
                 .containsExactlyInAnyOrder("national-id", "premises-lease");
