@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,13 @@ class RoutingCasesTest extends ProcessTestSupport {
             }
         }
         deployment.deploy();
+    }
+
+    /** The engine is shared by the process tests: no instance or version of this test's is left for the next. */
+    @AfterEach
+    void undeploy() {
+        engine().getRepositoryService().createDeploymentQuery().list()
+                .forEach(d -> engine().getRepositoryService().deleteDeployment(d.getId(), true));
     }
 
     @Test
