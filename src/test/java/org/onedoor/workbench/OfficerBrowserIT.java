@@ -54,6 +54,7 @@ class OfficerBrowserIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String BROWSER_ZONE = "America/New_York";
+    private static final String NOTE = "The lease is signed by the owner; checked against the deed.";
     private static final String DESK = "city-corporation-desk";
     private static final String CORRECTION = "The premises lease is not signed by the owner: bring a signed copy.";
 
@@ -188,6 +189,25 @@ class OfficerBrowserIT {
                   .then(r => done(r.status + ' ' + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')));
                 """, document);
         assertThat(String.valueOf(opened)).startsWith("200 application/pdf inline");
+
+        // A comment through Tasklist's own dialog; its history shows it at Dhaka's time, not the browser's.
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=task-detail-history"));
+        await().until(d -> body().contains("Add Comment") && body().contains(number));
+        // Tasklist keeps a hidden copy of the link; the last one is the task's.
+        ((JavascriptExecutor) browser).executeScript("[...document.querySelectorAll('a.createCommentLink')].pop().click()");
+        WebElement message = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form-message")));
+        message.sendKeys(NOTE);
+        click(By.cssSelector(".modal button[type=submit]"));
+        JsonNode added = OneDoorClient.await("the comment", () -> {
+            JsonNode comments = http.withBasicAuth(DESK, OneDoorClient.PASSWORD)
+                    .getForObject("/engine-rest/task/{id}/comment", JsonNode.class, task);
+            return comments.isEmpty() ? null : comments.get(0);
+        });
+        String at = OffsetDateTime.parse(added.path("time").asText(), DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd'T'HH:mm:ss.SSSZ")).atZoneSameInstant(ZoneId.of("Asia/Dhaka"))
+                .format(DateTimeFormatter.ofPattern("HH:mm"));
+        await().until(d -> body().contains(NOTE));
+        assertThat(body()).as("the comment's time on Dhaka's clock").contains(at);
 
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=task-detail-form"));
         click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
