@@ -1,14 +1,15 @@
 package org.onedoor.simulator;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import jakarta.activation.DataHandler;
-import jakarta.mail.util.ByteArrayDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.activation.DataHandler;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.xml.ws.WebServiceException;
 import org.onedoor.dispatch.contract.OneDoorMdaPort;
 import org.onedoor.dispatch.contract.PacketFault;
@@ -88,7 +89,7 @@ public class AnswerChannel {
     private static JsonNode problem(String body) {
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return JSON.createObjectNode();
         }
     }

@@ -18,12 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TasklistTimeZone {
 
+    private static final String TEMPLATE = "workbench/onedoor-time-zone.js";
+    /** The template's line that takes the zone. */
+    private static final String ZONE = "var zone = ZONE;";
+
     private final String script;
 
     TasklistTimeZone(WorkingDayCalendar calendar) {
         try {
-            script = new ClassPathResource("workbench/onedoor-time-zone.js").getContentAsString(StandardCharsets.UTF_8)
-                    .replace("var zone = ZONE;", "var zone = '" + calendar.zone().getId() + "';");
+            String template = new ClassPathResource(TEMPLATE).getContentAsString(StandardCharsets.UTF_8);
+            if (!template.contains(ZONE)) {
+                throw new IllegalStateException(TEMPLATE + " lost its line '" + ZONE + "'");
+            }
+            script = template.replace(ZONE, "var zone = '" + calendar.zone().getId() + "';");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,7 +41,7 @@ public class IdentitySetup {
     /** The single filter for every officer of earlier releases, replaced by each group's own. */
     private static final String FORMER_SHARED_FILTER = "My MDA's requests";
     /** Which group and kind a shared filter is for: officer titles may repeat across MDAs, so names cannot say. */
-    static final String FILTER_KEY = "onedoorFilter";
+    public static final String FILTER_KEY = "onedoorFilter";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 

@@ -3,19 +3,25 @@ package org.onedoor.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.ServerRegistry;
@@ -113,16 +119,16 @@ class RouteSweepIT {
      * GET: the filters in front answer before any matching).
      */
     private static void jaxRs(Set<String> routes, String prefix, Class<?> resource) {
-        jakarta.ws.rs.Path root = resource.getAnnotation(jakarta.ws.rs.Path.class);
+        Path root = resource.getAnnotation(Path.class);
         if (root == null) {
             return;
         }
         String base = prefix + ("/" + root.value()).replaceAll("/+", "/").replaceAll("/$", "");
-        for (java.lang.reflect.Method method : resource.getMethods()) {
-            jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
-            String http = java.util.Arrays.stream(method.getAnnotations())
-                    .map(a -> a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class))
-                    .filter(java.util.Objects::nonNull).map(jakarta.ws.rs.HttpMethod::value).findFirst().orElse(null);
+        for (Method method : resource.getMethods()) {
+            Path sub = method.getAnnotation(Path.class);
+            String http = Arrays.stream(method.getAnnotations())
+                    .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                    .filter(Objects::nonNull).map(HttpMethod::value).findFirst().orElse(null);
             if (sub != null) {
                 routes.add((http == null ? "GET" : http) + " " + (base + "/" + sub.value()).replaceAll("/+", "/")
                         .replaceAll("/$", ""));
@@ -136,7 +142,7 @@ class RouteSweepIT {
         return isPublic(route, PUBLIC.keySet());
     }
 
-    private static boolean isPublic(String route, java.util.Collection<String> patterns) {
+    private static boolean isPublic(String route, Collection<String> patterns) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]*}", "*").replace("/**", "/*");
         return patterns.stream().anyMatch(p -> {

@@ -11,10 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -82,6 +86,8 @@ class IsolationMatrixIT {
         }
     }
 
+    /** Without cookies: each request carries its credentials; a webapp session gets a client of its own. */
+    private final HttpClient client = HttpClient.newHttpClient();
     private String number;
     private String task;
 
@@ -91,10 +97,10 @@ class IsolationMatrixIT {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (!actor.equals(ANONYMOUS)) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (actor + ":" + OneDoorClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean ok(String actor, String method, String path, String body) throws Exception {
@@ -125,7 +131,7 @@ class IsolationMatrixIT {
     }
 
     private boolean tasklistShowsTheTask(String actor) throws Exception {
-        HttpClient browser = actor.equals(ANONYMOUS) ? HttpClient.newHttpClient() : webapp(actor, "tasklist");
+        HttpClient browser = actor.equals(ANONYMOUS) ? client : webapp(actor, "tasklist");
         return browser != null && browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/camunda/api/engine/engine/default/task/" + task)).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode() == 200;
@@ -171,7 +177,7 @@ class IsolationMatrixIT {
             roles.add(new Operation(group + ": see the review process", Set.of(group), false, a ->
                     lists(a, "/engine-rest/process-definition?key=OfficerReview", l -> l.size() > 0)));
             roles.add(new Operation(group + ": see its four filters", Set.of(group), false, a ->
-                    lists(a, "/engine-rest/filter", l -> l.size() == 4 && l.findValuesAsText("onedoorFilter").stream()
+                    lists(a, "/engine-rest/filter", l -> l.size() == 4 && l.findValuesAsText(IdentitySetup.FILTER_KEY).stream()
                             .allMatch(key -> key.startsWith(group + "/")))));
         }
         // Camunda lets a group's members read the group (Tasklist names the candidate groups with it).
@@ -251,7 +257,7 @@ class IsolationMatrixIT {
             List<String> wrong;
             try {
                 // The cases of the grant's group first: a run stops at the first case that differs.
-                wrong = run(all.stream().sorted(java.util.Comparator.comparing(
+                wrong = run(all.stream().sorted(Comparator.comparing(
                         (Operation op) -> !op.allowed().contains(rule.getGroupId()))).toList(), true);
             } finally {
                 Authorization again = authorizations.createNewAuthorization(rule.getAuthorizationType());
@@ -267,7 +273,7 @@ class IsolationMatrixIT {
             }
             if (wrong.isEmpty()) {
                 unnoticed.put(rule.getGroupId() + " " + rule.getResourceType() + "/" + rule.getResourceId(),
-                        java.util.Arrays.stream(permissions).map(Permission::getName).collect(Collectors.joining(",")));
+                        Arrays.stream(permissions).map(Permission::getName).collect(Collectors.joining(",")));
             }
         }
         assertThat(unnoticed).as("authorizations whose absence no case noticed").isEmpty();
@@ -275,7 +281,7 @@ class IsolationMatrixIT {
 
     /** The groups the setup makes; in the demo each has a user of its name. */
     private Set<String> groupsOfTheSetup() {
-        Set<String> groups = new java.util.TreeSet<>(setup.officerGroups());
+        Set<String> groups = new TreeSet<>(setup.officerGroups());
         groups.add(IdentitySetup.SUPERVISOR);
         groups.add(IdentitySetup.FRONT_DESK);
         return groups;

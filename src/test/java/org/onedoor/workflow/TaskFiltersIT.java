@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -37,7 +38,7 @@ class TaskFiltersIT {
 
     private Map<String, String> filters(String user) {
         JsonNode list = http.withBasicAuth(user, OneDoorClient.PASSWORD).getForObject("/engine-rest/filter", JsonNode.class);
-        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        Map<String, String> byName = new LinkedHashMap<>();
         StreamSupport.stream(list.spliterator(), false).forEach(f -> byName.put(f.path("name").asText(), f.path("id").asText()));
         return byName;
     }
