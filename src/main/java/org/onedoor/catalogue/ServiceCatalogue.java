@@ -20,17 +20,18 @@ import org.onedoor.catalogue.ServiceDefinition.FormField;
 import org.onedoor.system.YamlFiles;
 import org.onedoor.system.YamlFiles.InvalidFileException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The services OneDoor offers, read once at startup from {@code processes/services/*}{@code /service.yaml}.
- * An invalid entry stops startup: a half-loaded catalogue would accept requests nobody can process.
+ * The services OneDoor offers, from {@code services/*}{@code /service.yaml} under {@code onedoor.processes.location}.
+ * The process deployment fills it once the designers' files pass their checks, at startup and at each redeployment;
+ * until then it is empty, and a half-read catalogue is never served.
  */
 @Component
 public class ServiceCatalogue {
 
+    /** Where {@link #ServiceCatalogue(String)} finds the catalogue of the files in {@code processes/}. */
     public static final String DEFAULT_LOCATION = "classpath*:processes/services/*/service.yaml";
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
@@ -38,31 +39,58 @@ public class ServiceCatalogue {
     /** Process variables OneDoor sets itself; a form field may not shadow them. */
     private static final Set<String> RESERVED = Set.of("trackingNumber", "serviceCode", "applicantName", "dueDate",
             "routing", "routingDecision", "requestOpen", "approved", "mdaCode", "mdaDecision", "reviewLevels",
-            "decision", "comment", "correctionNote", "requestedDocuments", "stage", "outcome");
+            "decision", "comment", "correctionNote", "requestedDocuments", "stage", "outcome", "documents");
 
-    private final Map<String, ServiceDefinition> services;
+    private volatile Map<String, ServiceDefinition> services = Map.of();
 
     @Autowired
-    public ServiceCatalogue(@Value("${onedoor.catalogue.location:" + DEFAULT_LOCATION + "}") String location) {
-        this(YamlFiles.find(location));
+    public ServiceCatalogue() {
     }
 
-    ServiceCatalogue(List<Resource> files) {
+    /** The catalogue at {@code pattern}, every file valid: an invalid one throws its {@link InvalidFileException}. */
+    public ServiceCatalogue(String pattern) {
+        Reading reading = read(YamlFiles.find(pattern));
+        reading.broken().values().stream().findFirst().ifPresent(e -> {
+            throw e;
+        });
+        replace(reading.services().values());
+    }
+
+    /**
+     * The services of {@code files}, each checked on its own.
+     *
+     * @param services the valid ones, by code
+     * @param broken   what is wrong with the others, by their folder's name
+     */
+    public record Reading(Map<String, ServiceDefinition> services, Map<String, InvalidFileException> broken) {
+    }
+
+    public static Reading read(List<Resource> files) {
         Map<String, ServiceDefinition> loaded = new LinkedHashMap<>();
+        Map<String, InvalidFileException> broken = new LinkedHashMap<>();
         for (Resource file : files) {
             String where = YamlFiles.describe(file);
-            ServiceDefinition service = YamlFiles.read(file, ServiceDefinition.class);
-            validate(where, service);
             String folder = where.substring(0, where.indexOf('/'));
-            if (!folder.equals(service.code())) {
-                throw new InvalidFileException(where, "code: '" + service.code() + "' must equal the folder name '" + folder + "'");
-            }
-            if (loaded.putIfAbsent(service.code(), service) != null) {
-                throw new InvalidFileException(where, "code: '" + service.code() + "' is declared twice");
+            try {
+                ServiceDefinition service = YamlFiles.read(file, ServiceDefinition.class);
+                validate(where, service);
+                if (!folder.equals(service.code())) {
+                    throw new InvalidFileException(where, "code: '" + service.code() + "' must equal the folder name '"
+                            + folder + "'");
+                }
+                loaded.put(service.code(), service);
+            } catch (InvalidFileException e) {
+                broken.put(folder, e);
             }
         }
-        // Sorted once here: the catalogue endpoint lists it on every call.
-        this.services = Collections.unmodifiableMap(new TreeMap<>(loaded));
+        return new Reading(loaded, broken);
+    }
+
+    /** Serves {@code offered} from now on, sorted once here: the catalogue endpoint lists it on every call. */
+    public void replace(Collection<ServiceDefinition> offered) {
+        Map<String, ServiceDefinition> sorted = new TreeMap<>();
+        offered.forEach(s -> sorted.put(s.code(), s));
+        this.services = Collections.unmodifiableMap(sorted);
     }
 
     public Collection<ServiceDefinition> all() {

@@ -92,7 +92,8 @@ public class IntakeService {
             received.add(doc);
         }
         events.publishEvent(new RequestAccepted(trackingNumber, service.code(), service.process(), service.routing(),
-                request.applicant().name().trim(), checked.fields(), receivedAt, expectedBy));
+                request.applicant().name().trim(), checked.fields(), received.stream().map(ReceivedDocument::kind).toList(),
+                receivedAt, expectedBy));
         log.info("Accepted {} for {} from {} with {} document(s)", trackingNumber, service.code(), frontDeskUser,
                 received.size());
         SignedPacket receipt = receipt(service, trackingNumber, receivedAt, expectedBy, received, frontDeskUser);

@@ -2,6 +2,7 @@ package org.onedoor.intake;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,7 @@ public record RequestAccepted(
         String routingDecision,
         String applicantName,
         Map<String, Object> fields,
+        List<String> documentKinds,
         Instant receivedAt,
         LocalDate expectedBy) {
 }

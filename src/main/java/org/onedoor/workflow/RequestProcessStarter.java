@@ -1,5 +1,6 @@
 package org.onedoor.workflow;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the service's process (the common {@code ServiceRequest} unless the service brings its own) for an
  * accepted request, inside the intake transaction, with the tracking number as business key. The form fields
- * become variables so that the routing rules can read them.
+ * and the kinds of the documents filed become variables so that the routing rules can read them.
  */
 @Component
 class RequestProcessStarter {
@@ -32,6 +33,7 @@ class RequestProcessStarter {
         variables.put(ProcessVariables.TRACKING_NUMBER, request.trackingNumber());
         variables.put(ProcessVariables.SERVICE_CODE, request.serviceCode());
         variables.put(ProcessVariables.APPLICANT_NAME, request.applicantName());
+        variables.put(ProcessVariables.DOCUMENTS, new ArrayList<>(request.documentKinds()));
         variables.put(ProcessVariables.ROUTING_DECISION, request.routingDecision());
         variables.put(ProcessVariables.DUE_DATE,
                 Date.from(request.expectedBy().plusDays(1).atStartOfDay(calendar.zone()).toInstant()));

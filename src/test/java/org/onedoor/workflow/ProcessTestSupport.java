@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,7 @@ abstract class ProcessTestSupport {
         variables.put(ProcessVariables.SERVICE_CODE, "test-service");
         variables.put(ProcessVariables.APPLICANT_NAME, "Test Applicant");
         variables.put(ProcessVariables.ROUTING_DECISION, routingDecision);
+        variables.put(ProcessVariables.DOCUMENTS, new ArrayList<>());
         variables.put(ProcessVariables.DUE_DATE, new Date(System.currentTimeMillis() + 86_400_000L * 20));
         return variables;
     }

@@ -31,8 +31,8 @@ import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.lifecycle.PlannedLeg;
 
 /**
- * Every service's routing cases ({@code processes/services/<code>/routing-cases.yaml}: form values in; MDAs, stages
- * and levels out), each run through the service's routing table and its process as filed. A new service brings its
+ * Every service's routing cases ({@code processes/services/<code>/routing-cases.yaml}: form values and the kinds of
+ * the documents filed in; MDAs, stages and levels out), each run through the service's routing table and its process as filed. A new service brings its
  * cases, not a Java test.
  */
 class RoutingCasesTest extends ProcessTestSupport {
@@ -41,7 +41,7 @@ class RoutingCasesTest extends ProcessTestSupport {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** One case of a service's file. */
-    record RoutingCase(String service, String title, Map<String, Object> form, List<Leg> legs) {
+    record RoutingCase(String service, String title, Map<String, Object> form, List<String> documents, List<Leg> legs) {
         @Override
         public String toString() {
             return service + ": " + title;
@@ -60,6 +60,8 @@ class RoutingCasesTest extends ProcessTestSupport {
                         new TypeReference<List<Map<String, Object>>>() { })) {
                     all.add(Arguments.of(new RoutingCase(service.code(), (String) entry.get("case"),
                             YAML.convertValue(entry.get("form"), new TypeReference<Map<String, Object>>() { }),
+                            YAML.convertValue(entry.getOrDefault("documents", List.of()),
+                                    new TypeReference<List<String>>() { }),
                             YAML.convertValue(entry.get("legs"), new TypeReference<List<Leg>>() { }))));
                 }
             } catch (IOException e) {
@@ -100,8 +102,10 @@ class RoutingCasesTest extends ProcessTestSupport {
     @MethodSource("cases")
     void theServiceRoutesTheCaseAsItsFileSays(RoutingCase routingCase) {
         ServiceDefinition service = CATALOGUE.find(routingCase.service()).orElseThrow();
+        Map<String, Object> variables = requestVariables(service.routing(), routingCase.form());
+        variables.put(ProcessVariables.DOCUMENTS, new ArrayList<>(routingCase.documents()));
         ProcessInstance pi = engine().getRuntimeService().startProcessInstanceByKey(service.process(), TRACKING_NUMBER,
-                requestVariables(service.routing(), routingCase.form()));
+                variables);
         execute(job(pi));
 
         @SuppressWarnings("unchecked")

@@ -1,95 +1,125 @@
 package org.onedoor.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.mda.ConnectorRegistry;
+import org.springframework.util.FileSystemUtils;
 
-/** The startup check of the designers' files: every service in processes/ passes; each broken promise is named. */
+/**
+ * The checks of the designers' files before they are deployed: every service in processes/ passes; each broken
+ * promise is named by its file and field, under its service when it has one.
+ */
 class ServiceChecksTest {
 
-    private static final Path SERVICES = Path.of("processes/services");
-    private static final ConnectorRegistry CONNECTORS = new ConnectorRegistry(ConnectorRegistry.DEFAULT_LOCATION);
-
-    @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("process-test.camunda.cfg.xml").build();
+    static final ConnectorRegistry CONNECTORS = new ConnectorRegistry(ConnectorRegistry.DEFAULT_LOCATION);
 
     @TempDir
-    Path designer;
+    Path processes;
 
-    private RepositoryService repository() {
-        return extension.getProcessEngine().getRepositoryService();
+    @BeforeEach
+    void copyProcesses() throws IOException {
+        FileSystemUtils.copyRecursively(Path.of("processes"), processes);
     }
 
-    @AfterEach
-    void undeploy() {
-        repository().createDeploymentQuery().list().forEach(d -> repository().deleteDeployment(d.getId(), true));
+    private ServiceChecks.Report report() {
+        return new ServiceChecks(CONNECTORS).check(ProcessFiles.read("file:" + processes + "/"));
     }
 
-    /** Deploys every routing table of processes/, as the application does at startup. */
-    private void deployRoutingTables() throws IOException {
-        DeploymentBuilder deployment = repository().createDeployment();
-        try (Stream<Path> files = Files.walk(SERVICES)) {
-            for (Path dmn : files.filter(f -> f.toString().endsWith(".dmn")).toList()) {
-                deployment.addString(dmn.getFileName().toString(), Files.readString(dmn));
-            }
-        }
-        deployment.deploy();
+    private void edit(String file, UnaryOperator<String> change) throws IOException {
+        Path path = processes.resolve(file);
+        Files.writeString(path, change.apply(Files.readString(path)));
     }
 
-    private ServiceChecks checks(ServiceCatalogue catalogue) {
-        return new ServiceChecks(repository(), catalogue, CONNECTORS);
+    private List<String> problemsOf(String service) {
+        return report().services().get(service).stream().map(ServiceChecks.Problem::toString).toList();
     }
 
     @Test
-    void everyServiceInProcessesPasses() throws IOException {
-        deployRoutingTables();
-        assertThat(checks(new ServiceCatalogue(ServiceCatalogue.DEFAULT_LOCATION)).problems()).isEmpty();
+    void everyServiceInProcessesPasses() {
+        ServiceChecks.Report report = report();
+        assertThat(report.all()).isEmpty();
+        assertThat(report.clean()).isTrue();
     }
 
     @Test
-    void aBrokenServiceStopsStartupNamingTheFileAndTheField() throws IOException {
-        Path source = SERVICES.resolve("trade-licence");
-        Path copy = Files.createDirectories(designer.resolve("trade-licence"));
-        Files.writeString(copy.resolve("service.yaml"), Files.readString(source.resolve("service.yaml"))
-                + "  nowhere:\n    documents: [national-id]\n");
-        String table = Files.readString(source.resolve("TradeLicenceRouting.dmn"));
-        repository().createDeployment().addString("TradeLicenceRouting.dmn", table
+    void aRoutingTableThatBreaksItsPromisesIsNamedByFileRuleAndField() throws IOException {
+        edit("services/trade-licence/service.yaml", yaml -> yaml + "  nowhere:\n    documents: [national-id]\n");
+        edit("services/trade-licence/TradeLicenceRouting.dmn", table -> table
                 .replace("<text>\"environment\"</text>", "<text>\"health-directorate\"</text>")
-                .replace("name=\"reviewLevels\"", "name=\"levels\"")).deploy();
-        ServiceChecks checks = checks(new ServiceCatalogue("file:" + designer + "/*/service.yaml"));
+                .replace("name=\"reviewLevels\"", "name=\"levels\"")
+                .replace("<text>paidUpCapital</text>", "<text>capital</text>"));
 
-        assertThat(checks.problems()).containsExactlyInAnyOrder(
-                "trade-licence/TradeLicenceRouting.dmn: no output 'reviewLevels'; the service process reads "
+        assertThat(report().common()).isEmpty();
+        assertThat(problemsOf("trade-licence")).containsExactlyInAnyOrder(
+                "services/trade-licence/TradeLicenceRouting.dmn: no output 'reviewLevels'; the service process reads "
                         + "[mda, stage, reviewLevels]",
-                "trade-licence/TradeLicenceRouting.dmn: rule Rule_EnvironmentClearance, output 'mda': MDA "
+                "services/trade-licence/TradeLicenceRouting.dmn: input 'Paid-up capital (BDT)': reads 'capital', "
+                        + "which is not a field of services/trade-licence/service.yaml",
+                "services/trade-licence/TradeLicenceRouting.dmn: rule Rule_EnvironmentClearance, output 'mda': MDA "
                         + "'health-directorate' has no connectors/health-directorate/connector.yaml",
-                "trade-licence/service.yaml: legs.nowhere: no connectors/nowhere/connector.yaml");
-        assertThatThrownBy(() -> checks.run(null)).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("The services in processes/ cannot take requests as they are:\n- ");
+                "services/trade-licence/service.yaml: legs.nowhere: no connectors/nowhere/connector.yaml");
     }
 
     @Test
-    void aServiceWhoseRoutingTableIsNotDeployedIsNamed() throws IOException {
-        Path copy = Files.createDirectories(designer.resolve("trade-licence"));
-        Files.copy(SERVICES.resolve("trade-licence/service.yaml"), copy.resolve("service.yaml"));
-        assertThat(checks(new ServiceCatalogue("file:" + designer + "/*/service.yaml")).problems()).containsExactly(
-                "trade-licence/service.yaml: routing: no decision 'TradeLicenceRouting' is deployed "
+    void aRuleOverDocumentsMayNameOnlyTheServicesDocumentKinds() throws IOException {
+        edit("services/trade-licence/TradeLicenceRouting.dmn", table -> table
+                .replace("<text>businessCategory</text>",
+                        "<text>list contains(documents, \"fire-safety-plan\") or list contains(documents, \"x-ray\")</text>"));
+        assertThat(problemsOf("trade-licence")).containsExactly(
+                "services/trade-licence/TradeLicenceRouting.dmn: input 'Business category': reads document kind "
+                        + "'x-ray', which is not a document of services/trade-licence/service.yaml");
+    }
+
+    @Test
+    void aMissingRoutingTableOrProcessIsNamedInServiceYaml() throws IOException {
+        Files.delete(processes.resolve("services/trade-licence/TradeLicenceRouting.dmn"));
+        edit("services/trade-licence/service.yaml", yaml -> yaml.replace("routing: TradeLicenceRouting",
+                "routing: TradeLicenceRouting\nprocess: TradeLicence"));
+        assertThat(problemsOf("trade-licence")).containsExactly(
+                "services/trade-licence/service.yaml: process: no BPMN file declares process 'TradeLicence'",
+                "services/trade-licence/service.yaml: routing: no DMN file declares decision 'TradeLicenceRouting' "
                         + "(TradeLicenceRouting.dmn beside service.yaml, its decision's id 'TradeLicenceRouting')");
+    }
+
+    @Test
+    void anInvalidCatalogueEntryOrUnreadableFileBelongsToItsService() throws IOException {
+        edit("services/land-mutation/service.yaml", yaml -> yaml.replace("slaWorkingDays:", "slaWorkingDays: 0\n#"));
+        Files.writeString(processes.resolve("services/trade-licence/TradeLicenceRouting.dmn"), "<definitions");
+        ServiceChecks.Report report = report();
+        assertThat(report.common()).isEmpty();
+        assertThat(report.services()).containsOnlyKeys("land-mutation", "trade-licence");
+        assertThat(problemsOf("land-mutation")).containsExactly(
+                "services/land-mutation/service.yaml: slaWorkingDays: must be at least 1");
+        assertThat(problemsOf("trade-licence")).anySatisfy(p ->
+                assertThat(p).startsWith("services/trade-licence/TradeLicenceRouting.dmn: cannot be parsed: "));
+    }
+
+    @Test
+    void aTasksMissingFormOrAnUnreadableCommonFileBreaksEveryService() throws IOException {
+        Files.delete(processes.resolve("common/ReviewRequest.form"));
+        Files.writeString(processes.resolve("common/MdaExchange.bpmn"), "not XML");
+        ServiceChecks.Report report = report();
+        assertThat(report.common()).extracting(ServiceChecks.Problem::toString).contains(
+                "common/OfficerReview.bpmn: task Task_ReviewAsDeskOfficer, camunda:formRef: no form file declares "
+                        + "'ReviewRequest'; forms are []")
+                .anySatisfy(p -> assertThat(p).startsWith("common/MdaExchange.bpmn: cannot be parsed: "));
+    }
+
+    @Test
+    void twoFilesDeclaringOneIdAreNamed() throws IOException {
+        Files.copy(processes.resolve("services/land-mutation/LandMutationRouting.dmn"),
+                processes.resolve("services/land-mutation/Copy.dmn"));
+        assertThat(problemsOf("land-mutation")).containsExactly(
+                "services/land-mutation/LandMutationRouting.dmn: id: 'LandMutationRouting' is also declared by "
+                        + "services/land-mutation/Copy.dmn");
     }
 }
