@@ -3,24 +3,55 @@ package org.onedoor.casework;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * Government working days: Bangladesh offices close on Friday and Saturday and on public holidays, which
- * operators list in configuration ({@code onedoor.calendar.holidays}) because the lunar ones move every year.
+ * Government working days: Bangladesh offices close on Friday and Saturday and on public holidays. The holidays known
+ * ahead are in configuration ({@code onedoor.calendar.holidays}); an administrator adds the others while OneDoor runs
+ * ({@link PublicHolidays}), and every date computed afterwards, for new requests and open clocks alike, counts them.
  */
-@ConfigurationProperties("onedoor.calendar")
-public record WorkingDayCalendar(
-        @DefaultValue("Asia/Dhaka") ZoneId zone,
-        @DefaultValue({"FRIDAY", "SATURDAY"}) Set<DayOfWeek> weekend,
-        @DefaultValue List<LocalDate> holidays) {
+public class WorkingDayCalendar {
+
+    private final ZoneId zone;
+    private final Set<DayOfWeek> weekend;
+    private final Set<LocalDate> configured;
+    private volatile Set<LocalDate> added = Set.of();
+
+    public WorkingDayCalendar(ZoneId zone, Set<DayOfWeek> weekend, Collection<LocalDate> holidays) {
+        this.zone = zone;
+        this.weekend = Set.copyOf(weekend);
+        this.configured = Set.copyOf(holidays);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Set<DayOfWeek> weekend() {
+        return weekend;
+    }
+
+    /** Every holiday, configured or added, in order. */
+    public SortedSet<LocalDate> holidays() {
+        SortedSet<LocalDate> all = new TreeSet<>(configured);
+        all.addAll(added);
+        return all;
+    }
+
+    boolean configured(LocalDate day) {
+        return configured.contains(day);
+    }
+
+    /** The holidays added at run time, replacing the previous set: one read of the table. */
+    void added(Collection<LocalDate> days) {
+        this.added = Set.copyOf(days);
+    }
 
     public boolean isWorkingDay(LocalDate day) {
-        return !weekend.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        return !weekend.contains(day.getDayOfWeek()) && !configured.contains(day) && !added.contains(day);
     }
 
     /** The date {@code days} working days after {@code from}; the day of filing itself does not count. */

@@ -140,6 +140,11 @@ public class ServiceCatalogue {
                 needs.documents().stream().filter(kind -> !kinds.contains(kind)).forEach(kind ->
                         problems.add("legs." + mda + ".documents: '" + kind + "' is not a document of this service"));
             }
+            if (needs.slaWorkingDays() != null
+                    && (needs.slaWorkingDays() < 1 || needs.slaWorkingDays() > s.slaWorkingDays())) {
+                problems.add("legs." + mda + ".slaWorkingDays: from 1 to the service's slaWorkingDays ("
+                        + s.slaWorkingDays() + ")");
+            }
             if (needs.fields() != null) {
                 needs.fields().stream().filter(field -> !names.contains(field)).forEach(field ->
                         problems.add("legs." + mda + ".fields: '" + field + "' is not a field of this service"));

@@ -49,13 +49,14 @@ public record ServiceDefinition(
 
     /** What the MDA needs to know, and so receives: all of it unless its part is listed under {@code legs}. */
     public LegNeeds needsOf(String mdaCode) {
-        return legs.getOrDefault(mdaCode, new LegNeeds(null, null));
+        return legs.getOrDefault(mdaCode, new LegNeeds(null, null, null));
     }
 
     /**
-     * The form fields and document kinds an MDA's part needs (need to know); a list left out means all of them.
+     * The form fields and document kinds an MDA's part needs (need to know); a list left out means all of them. Its
+     * own SLA in working days, if shorter than the service's.
      */
-    public record LegNeeds(List<String> documents, List<String> fields) {
+    public record LegNeeds(List<String> documents, List<String> fields, Integer slaWorkingDays) {
         public boolean document(String kind) {
             return documents == null || documents.contains(kind);
         }
@@ -63,6 +64,12 @@ public record ServiceDefinition(
         public boolean field(String name) {
             return fields == null || fields.contains(name);
         }
+    }
+
+    /** The working days the MDA has for its part: its own SLA if {@code legs} gives one, else the service's. */
+    public int slaOf(String mdaCode) {
+        Integer own = needsOf(mdaCode).slaWorkingDays();
+        return own != null ? own : slaWorkingDays;
     }
 
     public Optional<FormField> field(String name) {

@@ -98,7 +98,7 @@ public class MdaDeliveries {
         }
         FiledRequest request = requests.find(trackingNumber).orElseThrow();
         // Need to know: the MDA receives the fields and documents its part needs, and its manifest lists only those.
-        LegNeeds needs = catalogue.find(request.serviceCode()).map(s -> s.needsOf(mdaCode)).orElse(new LegNeeds(null, null));
+        LegNeeds needs = catalogue.find(request.serviceCode()).map(s -> s.needsOf(mdaCode)).orElse(new LegNeeds(null, null, null));
         List<OutboundPacket.Attachment> attachments = new ArrayList<>();
         List<Manifest.DocumentEntry> entries = new ArrayList<>();
         for (ReceivedDocument d : requests.documents(trackingNumber)) {

@@ -296,7 +296,8 @@ public class Lifecycle {
     @Transactional(readOnly = true)
     public List<Leg> legs(String trackingNumber) {
         return store.legs(trackingNumber).stream().map(l -> new Leg(l.mdaCode(), l.stage(), l.reviewLevels(),
-                l.hasSystem(), l.state(), l.caseNumber(), l.mdaExpectedBy(), l.decisionReason())).toList();
+                l.hasSystem(), l.state(), l.caseNumber(), l.mdaExpectedBy(), l.decisionReason(), l.startedAt(),
+                l.endedAt())).toList();
     }
 
     @Transactional(readOnly = true)

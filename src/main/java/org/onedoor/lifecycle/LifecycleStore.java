@@ -31,7 +31,8 @@ class LifecycleStore implements InitializingBean {
     }
 
     record LegRow(String trackingNumber, String mdaCode, int stage, int reviewLevels, boolean hasSystem, int seq,
-            LegState state, String caseNumber, LocalDate mdaExpectedBy, String decisionReason) {
+            LegState state, String caseNumber, LocalDate mdaExpectedBy, String decisionReason, Instant startedAt,
+            Instant endedAt) {
     }
 
     /** The change that ended a request: its outcome, when, by whom and why. */
@@ -119,7 +120,7 @@ class LifecycleStore implements InitializingBean {
 
     private static final String LEG_COLUMNS = """
             select tracking_number, mda_code, stage, review_levels, has_system, seq, state, mda_case_number,
-              mda_expected_by, decision_reason from request_leg""";
+              mda_expected_by, decision_reason, started_at, ended_at from request_leg""";
 
     List<LegRow> legs(String trackingNumber) {
         return jdbc.sql(LEG_COLUMNS + " where tracking_number = ? order by stage, mda_code").param(trackingNumber)
@@ -133,7 +134,12 @@ class LifecycleStore implements InitializingBean {
 
     private static LegRow legRow(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new LegRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), rs.getInt(6),
-                LegState.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10));
+                LegState.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10),
+                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     LegRow changeLeg(LegRow leg, LegState to, Instant at, String actor, String reason) {
@@ -144,10 +150,16 @@ class LifecycleStore implements InitializingBean {
                 .params(leg.trackingNumber(), leg.mdaCode(), seq, leg.seq(), leg.state().name(), to.name(),
                         Timestamp.from(at), actor, reason)
                 .update();
-        jdbc.sql("update request_leg set seq = ?, state = ? where tracking_number = ? and mda_code = ? and seq = ?")
-                .params(seq, to.name(), leg.trackingNumber(), leg.mdaCode(), leg.seq()).update();
+        // The leg's clock starts when the MDA has it and stops at its decision.
+        Instant startedAt = leg.startedAt() != null ? leg.startedAt() : at;
+        Instant endedAt = to.isFinal() ? at : null;
+        jdbc.sql("""
+                update request_leg set seq = ?, state = ?, started_at = ?, ended_at = ?
+                where tracking_number = ? and mda_code = ? and seq = ?""")
+                .params(seq, to.name(), Timestamp.from(startedAt), endedAt == null ? null : Timestamp.from(endedAt),
+                        leg.trackingNumber(), leg.mdaCode(), leg.seq()).update();
         return new LegRow(leg.trackingNumber(), leg.mdaCode(), leg.stage(), leg.reviewLevels(), leg.hasSystem(), seq,
-                to, leg.caseNumber(), leg.mdaExpectedBy(), leg.decisionReason());
+                to, leg.caseNumber(), leg.mdaExpectedBy(), leg.decisionReason(), startedAt, endedAt);
     }
 
     void acknowledge(LegRow leg, String caseNumber, LocalDate expectedBy) {

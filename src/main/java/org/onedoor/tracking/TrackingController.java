@@ -17,6 +17,7 @@ import org.onedoor.lifecycle.RequestState;
 import org.onedoor.lifecycle.RequestView;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.sla.SlaClocks;
 import org.onedoor.system.OneDoorException;
 import org.onedoor.viewlog.ViewLog;
 import org.springframework.http.HttpHeaders;
@@ -43,10 +44,12 @@ class TrackingController {
     private final ServiceCatalogue catalogue;
     private final ConnectorRegistry connectors;
     private final ViewLog views;
+    private final SlaClocks clocks;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
-            ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views) {
+            ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks) {
         this.views = views;
+        this.clocks = clocks;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.timeline = timeline;
@@ -64,8 +67,12 @@ class TrackingController {
     record Opened(String mdaCode, LocalizedName mdaName, long times) {
     }
 
-    /** One MDA's part: its state, its own case number and date, its decision, what it waits for. */
+    /**
+     * One MDA's part: its state, its clock (due date, working days paused for the applicant, expected completion),
+     * its own case number and date, its decision, what it waits for.
+     */
     record LegStatus(String mdaCode, LocalizedName mdaName, int stage, LegState state, String stateText,
+            LocalDate dueDate, long pausedWorkingDays, LocalDate expectedCompletion, boolean overdue,
             String caseNumber, LocalDate mdaExpectedCompletion, String reason, Question waitingFor) {
     }
 
@@ -88,13 +95,17 @@ class TrackingController {
         Language language = Language.of(lang, acceptLanguage);
         RequestView view = lifecycle.view(trackingNumber).orElseThrow();
         List<Question> questions = view.informationRequests().stream().map(TrackingController::question).toList();
-        List<LegStatus> legs = view.legs().stream().map(leg -> new LegStatus(leg.mdaCode(), name(leg.mdaCode()),
-                leg.stage(), leg.state(), messages.legState(leg.state(), language), leg.caseNumber(),
-                leg.mdaExpectedBy(), leg.decisionReason(),
-                leg.state() == LegState.WAITING_FOR_APPLICANT ? questions.stream()
-                        .filter(q -> q.mdaCode().equals(leg.mdaCode()) && q.answeredAt() == null)
-                        .reduce((a, b) -> b).orElse(null) : null))
-                .toList();
+        SlaClocks.RequestClock clock = clocks.of(request, view);
+        List<LegStatus> legs = view.legs().stream().map(leg -> {
+            SlaClocks.LegClock legClock = clock.leg(leg.mdaCode()).orElseThrow();
+            Question waitingFor = leg.state() == LegState.WAITING_FOR_APPLICANT ? questions.stream()
+                    .filter(q -> q.mdaCode().equals(leg.mdaCode()) && q.answeredAt() == null)
+                    .reduce((a, b) -> b).orElse(null) : null;
+            return new LegStatus(leg.mdaCode(), name(leg.mdaCode()), leg.stage(), leg.state(),
+                    messages.legState(leg.state(), language), legClock.dueDate(), legClock.pausedWorkingDays(),
+                    legClock.expectedBy(), legClock.overdue(), leg.caseNumber(), leg.mdaExpectedBy(),
+                    leg.decisionReason(), waitingFor);
+        }).toList();
         List<Step> steps = timeline.entries(trackingNumber).stream()
                 .map(e -> new Step(e.at(), e.kind(), e.mdaCode(), name(e.mdaCode()),
                         messages.news(e.kind(), e.mdaCode(), e.facts(), language), e.afterOutcome()))
@@ -103,8 +114,8 @@ class TrackingController {
         List<Opened> opened = views.counts(trackingNumber).stream()
                 .map(c -> new Opened(c.mdaCode(), name(c.mdaCode()), c.views())).toList();
         return new Status(request.trackingNumber(), request.serviceCode(), serviceName, language, view.state(),
-                messages.state(view.state(), language), request.receivedAt(), request.expectedBy(), view.endedAt(), legs,
-                questions, steps, opened);
+                messages.state(view.state(), language), request.receivedAt(), clock.expectedCompletion(), view.endedAt(),
+                legs, questions, steps, opened);
     }
 
     private LocalizedName name(String mdaCode) {

@@ -1,8 +1,6 @@
 package org.onedoor.workflow;
 
-import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.onedoor.casework.OfficerRole;
-import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.Lifecycle;
@@ -38,8 +35,6 @@ public class ReviewDecisionListener implements TaskListener {
 
     /** A task-local flag: a higher level returned the request to this one for correction ("returned to me"). */
     static final String RETURNED = "returned";
-    /** Tasklist's "due within 2 working days" filter lists a task from its follow-up date on. */
-    private static final int DUE_SOON_WORKING_DAYS = 2;
 
     /** Per level, who decided there last: a process variable of this MDA's part, {@code decidedBy_head} say. */
     private static final String DECIDED_BY = "decidedBy_";
@@ -47,14 +42,14 @@ public class ReviewDecisionListener implements TaskListener {
     private final Lifecycle lifecycle;
     private final ConnectorRegistry connectors;
     private final ServiceCatalogue catalogue;
-    private final WorkingDayCalendar calendar;
+    private final TaskDates taskDates;
 
     public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors, ServiceCatalogue catalogue,
-            WorkingDayCalendar calendar) {
+            TaskDates taskDates) {
+        this.taskDates = taskDates;
         this.lifecycle = lifecycle;
         this.connectors = connectors;
         this.catalogue = catalogue;
-        this.calendar = calendar;
     }
 
     @Override
@@ -62,8 +57,8 @@ public class ReviewDecisionListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 task.setName(name(task));
-                followUp(task);
                 String mdaCode = (String) task.getVariable(ProcessVariables.MDA_CODE);
+                dates(task, mdaCode);
                 Object before = task.getVariable(DECIDED_BY + role(task, mdaCode).name());
                 if (before != null) {
                     // Back at a level that decided before (a return, the applicant's answer): the same officer goes on.
@@ -149,13 +144,13 @@ public class ReviewDecisionListener implements TaskListener {
         return name.length() <= 255 ? name : name.substring(0, 254) + "…"; // the engine's column
     }
 
-    /** The start of the day from which the task is due within two working days (its due date ends its last day). */
-    private void followUp(DelegateTask task) {
-        Date due = task.getDueDate();
-        if (due != null) {
-            LocalDate lastDay = LocalDate.ofInstant(due.toInstant().minusMillis(1), calendar.zone());
-            task.setFollowUpDate(Date.from(calendar.workingDaysBefore(lastDay, DUE_SOON_WORKING_DAYS)
-                    .atStartOfDay(calendar.zone()).toInstant()));
+    /** The task's dates from its leg's clock and its level; the BPMN's request-wide date where the leg has none. */
+    private void dates(DelegateTask task, String mdaCode) {
+        if (task.getVariable(ProcessVariables.REVIEW_LEVELS) instanceof Number levels) {
+            TaskDates.Dates dates = taskDates.of((String) task.getVariable(ProcessVariables.TRACKING_NUMBER), mdaCode,
+                    role(task, mdaCode), levels.intValue(), task.getDueDate());
+            task.setDueDate(dates.due());
+            task.setFollowUpDate(dates.followUp());
         }
     }
 

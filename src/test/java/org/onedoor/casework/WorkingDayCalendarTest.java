@@ -16,6 +16,24 @@ class WorkingDayCalendarTest {
             Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), List.of(LocalDate.of(2026, 12, 16)));
 
     @Test
+    void crossesTheYearEnd() {
+        // Wednesday 30 December 2026 + 3: Thursday the 31st, then Sunday 3 and Monday 4 January 2027.
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 30), 3)).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 4))).isEqualTo(3);
+    }
+
+    @Test
+    void aHolidayAddedWhileRunningCountsAtOnce() {
+        LocalDate sunday = LocalDate.of(2026, 12, 13);
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 10), 1)).isEqualTo(sunday);
+        calendar.added(List.of(sunday));
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 10), 1)).isEqualTo(LocalDate.of(2026, 12, 14));
+        assertThat(calendar.holidays()).containsExactly(sunday, LocalDate.of(2026, 12, 16));
+        calendar.added(List.of());
+        assertThat(calendar.isWorkingDay(sunday)).isTrue();
+    }
+
+    @Test
     void skipsTheBangladeshWeekend() {
         // Thursday 10 December 2026 + 1 working day = Sunday 13 December.
         assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 10), 1)).isEqualTo(LocalDate.of(2026, 12, 13));

@@ -45,6 +45,16 @@ class ServiceCatalogueTest {
     }
 
     @Test
+    void aLegsOwnSlaIsAtMostTheServicesAndSharesItsClock() throws IOException {
+        ServiceDefinition service = load("birth-certificate", VALID + "legs:\n  city-corporation:\n    slaWorkingDays: 5\n")
+                .find("birth-certificate").orElseThrow();
+        assertThat(service.slaOf("city-corporation")).isEqualTo(5);
+        assertThat(service.slaOf("health-directorate")).isEqualTo(7);
+        assertThatThrownBy(() -> load("birth-certificate", VALID + "legs:\n  city-corporation:\n    slaWorkingDays: 8\n"))
+                .hasMessageContaining("legs.city-corporation.slaWorkingDays: from 1 to the service's slaWorkingDays (7)");
+    }
+
+    @Test
     void aValidEntryLoads() throws IOException {
         ServiceDefinition service = load("birth-certificate", VALID).find("birth-certificate").orElseThrow();
         assertThat(service.name().bn()).isEqualTo("জন্ম সনদ");

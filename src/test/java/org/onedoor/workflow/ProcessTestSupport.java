@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.dispatch.MdaDeliveries;
+import org.onedoor.intake.ServiceRequests;
 import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.sla.SlaClocks;
 
 /**
  * In-memory engine for the process tests ({@code process-test.camunda.cfg.xml}, one per JVM; not named
@@ -51,6 +54,8 @@ abstract class ProcessTestSupport {
 
     protected Lifecycle lifecycle;
     protected MdaDeliveries deliveries;
+    /** The filed requests, mocked: none is found, so officers' tasks keep the request-wide due date of the BPMN. */
+    protected ServiceRequests requests;
 
     @BeforeEach
     void registerDelegates() {
@@ -67,7 +72,10 @@ abstract class ProcessTestSupport {
         Mocks.register("recordApproval", new RecordApprovalDelegate(lifecycle));
         Mocks.register("mdaWork", new MdaWork(CONNECTORS, deliveries));
         Mocks.register("officerReviewStarted", new OfficerReviewStartedListener(lifecycle));
-        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE, CALENDAR));
+        requests = mock(ServiceRequests.class);
+        TaskDates taskDates = new TaskDates(new SlaClocks(lifecycle, requests, CATALOGUE, CALENDAR, Clock.systemUTC()),
+                CALENDAR, engine().getTaskService());
+        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE, taskDates));
         Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(lifecycle, deliveries));
         Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries));
         Mocks.register("sendInformation", new SendInformationDelegate(deliveries));
