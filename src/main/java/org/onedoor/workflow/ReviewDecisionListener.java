@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.lifecycle.Decision;
@@ -170,17 +168,9 @@ public class ReviewDecisionListener implements TaskListener {
         });
     }
 
-    /** The level is the role of the task's candidate group, so the BPMN's element ids do not matter here. */
     private static OfficerRole role(DelegateTask task, String mdaCode) {
-        for (IdentityLink link : task.getCandidates()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                var role = OfficerRole.ofGroup(mdaCode, link.getGroupId());
-                if (role.isPresent()) {
-                    return role.get();
-                }
-            }
-        }
-        throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no candidate group of " + mdaCode);
+        return TaskDates.level(task.getCandidates(), mdaCode).orElseThrow(() -> new IllegalStateException(
+                "Task " + task.getTaskDefinitionKey() + " has no candidate group of " + mdaCode));
     }
 
     private static List<String> requestedDocuments(DelegateTask task) {

@@ -1,11 +1,18 @@
 package org.onedoor.workflow;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.onedoor.casework.CalendarChanged;
@@ -19,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * An officer's task's dates: due when its level's share of the leg's SLA ends (the leg's clock, paused days
- * included), followed up from two working days before. Set when the task is created and computed anew for every open
- * task when a public holiday is added.
+ * included), followed up from two working days before. Set when the task is created, read by the task's reminder and
+ * escalation timers in {@code OfficerReview.bpmn}, and computed anew (timers included) for every open task when a
+ * public holiday is added or removed.
  */
 @Component
 public class TaskDates {
@@ -28,16 +36,20 @@ public class TaskDates {
     /** Tasklist's "due within 2 working days" filter lists a task from its follow-up date on. */
     static final int DUE_SOON_WORKING_DAYS = 2;
     private static final int PAGE = 500;
+    /** Days an overdue task is looked at again: escalation reaches the head of the MDA long before. */
+    private static final int OVERDUE_DAYS = 60;
     private static final Logger log = LoggerFactory.getLogger(TaskDates.class);
 
     private final SlaClocks clocks;
     private final WorkingDayCalendar calendar;
     private final TaskService tasks;
+    private final ManagementService management;
 
-    TaskDates(SlaClocks clocks, WorkingDayCalendar calendar, TaskService tasks) {
+    TaskDates(SlaClocks clocks, WorkingDayCalendar calendar, TaskService tasks, ManagementService management) {
         this.clocks = clocks;
         this.calendar = calendar;
         this.tasks = tasks;
+        this.management = management;
     }
 
     record Dates(Date due, Date followUp) {
@@ -54,6 +66,42 @@ public class TaskDates {
         LocalDate lastDay = LocalDate.ofInstant(due.toInstant().minusMillis(1), calendar.zone());
         return new Dates(due, Date.from(calendar.workingDaysBefore(lastDay, DUE_SOON_WORKING_DAYS)
                 .atStartOfDay(calendar.zone()).toInstant()));
+    }
+
+    /**
+     * The task's level: the role of its candidate group, so the BPMN's element ids do not matter; the lowest one when
+     * an overdue task was handed up and has the level above as a candidate too.
+     */
+    static Optional<OfficerRole> level(Collection<? extends IdentityLink> links, String mdaCode) {
+        return levels(links, mdaCode).stream().min(Comparator.naturalOrder());
+    }
+
+    /** The roles of the task's candidate groups. */
+    static List<OfficerRole> levels(Collection<? extends IdentityLink> links, String mdaCode) {
+        return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .flatMap(l -> OfficerRole.ofGroup(mdaCode, l.getGroupId()).stream()).toList();
+    }
+
+    /** When the officer's task at {@code level} is followed up: the BPMN's follow-up timer, before the task exists. */
+    public Date followUp(DelegateExecution execution, int level) {
+        return of(execution, level).followUp();
+    }
+
+    /**
+     * The overdue timer of the task at {@code level}: at its due date, then every day at the same hour (the escalation
+     * decides each day whether a step is due), for as long as the task can stay open in practice.
+     */
+    public String overdueCycle(DelegateExecution execution, int level) {
+        Date due = of(execution, level).due();
+        return "R" + OVERDUE_DAYS + "/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due.toInstant()
+                .atZone(calendar.zone())) + "/P1D";
+    }
+
+    private Dates of(DelegateExecution execution, int level) {
+        return of((String) execution.getVariable(ProcessVariables.TRACKING_NUMBER),
+                (String) execution.getVariable(ProcessVariables.MDA_CODE), OfficerRole.values()[level - 1],
+                ((Number) execution.getVariable(ProcessVariables.REVIEW_LEVELS)).intValue(),
+                (Date) execution.getVariable(ProcessVariables.DUE_DATE));
     }
 
     /** A holiday added or removed moves every open clock: each open review task gets its dates anew. */
@@ -80,9 +128,7 @@ public class TaskDates {
         if (!(variables.get(ProcessVariables.REVIEW_LEVELS) instanceof Number levels)) {
             return false;
         }
-        OfficerRole role = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .flatMap(l -> OfficerRole.ofGroup(mdaCode, l.getGroupId()).stream()).findFirst().orElse(null);
+        OfficerRole role = level(tasks.getIdentityLinksForTask(task.getId()), mdaCode).orElse(null);
         if (role == null) {
             return false;
         }
@@ -94,6 +140,9 @@ public class TaskDates {
         task.setDueDate(dates.due());
         task.setFollowUpDate(dates.followUp());
         tasks.saveTask(task);
+        // The task's reminder and escalation timers compute their dates anew from the same clock.
+        management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()
+                .forEach(job -> management.recalculateJobDuedate(job.getId(), false));
         return true;
     }
 }

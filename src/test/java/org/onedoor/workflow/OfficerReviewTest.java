@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
@@ -31,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.RequestState;
 import org.onedoor.lifecycle.RequestView;
+import org.onedoor.sla.Escalations;
 import org.onedoor.system.OneDoorException;
 
 @Deployment(resources = "processes/common/OfficerReview.bpmn")
@@ -45,6 +51,87 @@ class OfficerReviewTest extends ProcessTestSupport {
 
     private void applicantAnswers(ProcessInstance pi) {
         message(pi, ProcessVariables.APPLICANT_ANSWERED, Map.of());
+    }
+
+    /** The record of late tasks, kept in memory so that the steps already taken count. */
+    private List<Escalations.Escalation> recordEscalations() {
+        List<Escalations.Escalation> recorded = new java.util.ArrayList<>();
+        org.mockito.Mockito.doAnswer(call -> recorded.add(call.getArgument(0))).when(escalations).record(any());
+        when(escalations.count(any(), any())).thenAnswer(call -> (int) recorded.stream()
+                .filter(e -> e.taskId().equals(call.getArgument(0)) && e.step() == call.getArgument(1)).count());
+        return recorded;
+    }
+
+    private Job timer(ProcessInstance pi, String activityId) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers()
+                .singleResult();
+    }
+
+    private static Date at(LocalDate day) {
+        return Date.from(day.atStartOfDay(CALENDAR.zone()).toInstant());
+    }
+
+    @Test
+    void aLateTaskIsRemindedThenItsSupervisorToldThenItGoesUpLevelByLevelToTheDirector() {
+        List<Escalations.Escalation> recorded = recordEscalations();
+        ProcessInstance pi = review("city-corporation", 1);
+        Task desk = task(pi);
+        LocalDate dueDay = LocalDate.ofInstant(desk.getDueDate().toInstant().minusMillis(1), CALENDAR.zone());
+        LocalDate followUp = CALENDAR.workingDaysBefore(dueDay, 2);
+
+        // The timers' dates come from the working-day calendar, as the task's own dates do.
+        assertThat(timer(pi, "Timer_DeskFollowUp").getDuedate()).isEqualTo(desk.getFollowUpDate()).isEqualTo(at(followUp));
+        assertThat(timer(pi, "Timer_DeskOverdue").getDuedate()).isEqualTo(desk.getDueDate());
+
+        try {
+            ClockUtil.setCurrentTime(at(followUp));
+            execute(timer(pi, "Timer_DeskFollowUp"));
+            assertThat(recorded).singleElement().satisfies(e -> {
+                assertThat(e.step()).isEqualTo(Escalations.Step.REMINDER);
+                assertThat(e.sentTo()).isEqualTo("city-corporation-desk");
+                assertThat(e.workingDaysLate()).isEqualTo(-2);
+            });
+            assertThat(timer(pi, "Timer_DeskFollowUp")).as("a reminder fires once").isNull();
+
+            // Due: the section head is told; the task stays with the desk.
+            ClockUtil.setCurrentTime(desk.getDueDate());
+            execute(timer(pi, "Timer_DeskOverdue"));
+            assertThat(recorded).last().satisfies(e -> {
+                assertThat(e.step()).isEqualTo(Escalations.Step.OVERDUE);
+                assertThat(e.sentTo()).isEqualTo("city-corporation-head");
+            });
+            assertThat(task(pi)).hasCandidateGroup("city-corporation-desk");
+
+            // Two working days late (the grace period): the section head gets the task; four: the director.
+            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 2)));
+            execute(timer(pi, "Timer_DeskOverdue"));
+            assertThat(task(pi)).hasCandidateGroup("city-corporation-head");
+            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 3)));
+            execute(timer(pi, "Timer_DeskOverdue"));
+            assertThat(recorded).filteredOn(e -> e.step() == Escalations.Step.REASSIGNED).hasSize(1);
+            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 4)));
+            execute(timer(pi, "Timer_DeskOverdue"));
+            assertThat(task(pi)).hasCandidateGroup("city-corporation-director");
+            assertThat(recorded).extracting(Escalations.Escalation::step).containsExactly(Escalations.Step.REMINDER,
+                    Escalations.Step.OVERDUE, Escalations.Step.REASSIGNED, Escalations.Step.REASSIGNED);
+            assertThat(recorded).last().satisfies(e -> {
+                assertThat(e.workingDaysLate()).isEqualTo(4);
+                assertThat(e.reason()).isEqualTo("Not decided 4 working day(s) after its due date " + dueDay
+                        + ": handed to Chief revenue officer (city-corporation-director).");
+            });
+            assertThat(taskService().getTaskComments(desk.getId())).as("the task's history, newest first")
+                    .extracting(c -> c.getFullMessage()).hasSize(4).first().asString().startsWith("Not decided 4 working day(s)");
+
+            // At the head of the chain nothing more goes up; the level of the task is still the desk's.
+            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 10)));
+            execute(timer(pi, "Timer_DeskOverdue"));
+            assertThat(recorded).hasSize(4);
+            approve(task(pi));
+            assertThat(pi).isEnded().hasPassed("End_ApprovedByDesk");
+            assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.onedoor.dispatch.MdaDeliveries;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.sla.Escalations;
 import org.onedoor.sla.SlaClocks;
 
 /**
@@ -56,6 +57,8 @@ abstract class ProcessTestSupport {
     protected MdaDeliveries deliveries;
     /** The filed requests, mocked: none is found, so officers' tasks keep the request-wide due date of the BPMN. */
     protected ServiceRequests requests;
+    /** The record of late tasks' steps, mocked: tests check what was recorded. */
+    protected Escalations escalations;
 
     @BeforeEach
     void registerDelegates() {
@@ -74,7 +77,12 @@ abstract class ProcessTestSupport {
         Mocks.register("officerReviewStarted", new OfficerReviewStartedListener(lifecycle));
         requests = mock(ServiceRequests.class);
         TaskDates taskDates = new TaskDates(new SlaClocks(lifecycle, requests, CATALOGUE, CALENDAR, Clock.systemUTC()),
-                CALENDAR, engine().getTaskService());
+                CALENDAR, engine().getTaskService(), engine().getManagementService());
+        Mocks.register("taskDates", taskDates);
+        escalations = mock(Escalations.class);
+        LateTasks lateTasks = new LateTasks(engine().getTaskService(), CALENDAR, escalations, CONNECTORS, 2);
+        Mocks.register("remindOfficer", new RemindOfficerDelegate(lateTasks));
+        Mocks.register("escalateOverdue", new EscalateOverdueDelegate(lateTasks));
         Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE, taskDates));
         Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(lifecycle, deliveries));
         Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries));

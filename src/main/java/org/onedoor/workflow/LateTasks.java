@@ -1,0 +1,135 @@
+package org.onedoor.workflow;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.onedoor.casework.OfficerRole;
+import org.onedoor.casework.WorkingDayCalendar;
+import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.sla.Escalations;
+import org.onedoor.sla.Escalations.Escalation;
+import org.onedoor.sla.Escalations.Step;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What OneDoor does about an officer's task that is late, when {@code OfficerReview}'s timers say so: at the task's
+ * follow-up date it reminds the officer (or the level's group); at its due date it tells the level above; after each
+ * further grace period ({@code onedoor.escalation.grace-working-days}) it hands the task one level up, to the director,
+ * the head of the MDA's chain. Each step is written in the task's history (a comment) and recorded in
+ * {@link Escalations}; a step already taken is not taken twice.
+ */
+@Component
+class LateTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(LateTasks.class);
+
+    private final TaskService tasks;
+    private final WorkingDayCalendar calendar;
+    private final Escalations escalations;
+    private final ConnectorRegistry connectors;
+    private final int graceWorkingDays;
+
+    LateTasks(TaskService tasks, WorkingDayCalendar calendar, Escalations escalations, ConnectorRegistry connectors,
+            @Value("${onedoor.escalation.grace-working-days:2}") int graceWorkingDays) {
+        this.tasks = tasks;
+        this.calendar = calendar;
+        this.escalations = escalations;
+        this.connectors = connectors;
+        this.graceWorkingDays = graceWorkingDays;
+    }
+
+    /** The officer's open task of this part of the request, as the timer's path runs beside it. */
+    private Task openTask(DelegateExecution execution) {
+        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().singleResult();
+    }
+
+    void remind(DelegateExecution execution) {
+        Task task = openTask(execution);
+        if (task == null || task.getDueDate() == null || escalations.count(task.getId(), Step.REMINDER) > 0) {
+            return;
+        }
+        String mdaCode = (String) execution.getVariable(ProcessVariables.MDA_CODE);
+        OfficerRole level = level(task, mdaCode);
+        String to = task.getAssignee() != null ? task.getAssignee() : level.group(mdaCode);
+        LocalDate due = dueDay(task);
+        long left = calendar.workingDaysBetween(today(), due);
+        take(execution, task, level, Step.REMINDER, to, due, (int) -left,
+                "Reminder to " + to + ": due on " + due + ", " + left + " working day(s) left.");
+    }
+
+    void escalate(DelegateExecution execution) {
+        Task task = openTask(execution);
+        if (task == null || task.getDueDate() == null) {
+            return;
+        }
+        String mdaCode = (String) execution.getVariable(ProcessVariables.MDA_CODE);
+        LocalDate due = dueDay(task);
+        int late = (int) -calendar.workingDaysBetween(today(), due);
+        if (late < 0) {
+            return; // a timer computed before a holiday moved the date
+        }
+        List<OfficerRole> levels = TaskDates.levels(tasks.getIdentityLinksForTask(task.getId()), mdaCode);
+        OfficerRole level = levels.stream().min(Enum::compareTo).orElseThrow();
+        OfficerRole top = levels.stream().max(Enum::compareTo).orElseThrow();
+        if (escalations.count(task.getId(), Step.OVERDUE) == 0) {
+            OfficerRole above = above(level);
+            take(execution, task, level, Step.OVERDUE, above.group(mdaCode), due, late, "Overdue since " + due + ": "
+                    + title(mdaCode, above) + " (" + above.group(mdaCode) + ") told.");
+        }
+        int handedUp = escalations.count(task.getId(), Step.REASSIGNED);
+        if (late >= graceWorkingDays * (handedUp + 1) && top != OfficerRole.director) {
+            OfficerRole next = above(top);
+            tasks.addCandidateGroup(task.getId(), next.group(mdaCode));
+            if (task.getAssignee() != null) {
+                tasks.setAssignee(task.getId(), null);
+            }
+            take(execution, task, level, Step.REASSIGNED, next.group(mdaCode), due, late, "Not decided " + late
+                    + " working day(s) after its due date " + due + ": handed to " + title(mdaCode, next) + " ("
+                    + next.group(mdaCode) + ").");
+        }
+    }
+
+    private void take(DelegateExecution execution, Task task, OfficerRole level, Step step, String to, LocalDate due,
+            int late, String reason) {
+        String trackingNumber = (String) execution.getVariable(ProcessVariables.TRACKING_NUMBER);
+        String mdaCode = (String) execution.getVariable(ProcessVariables.MDA_CODE);
+        escalations.record(new Escalation(trackingNumber, mdaCode, task.getId(), level.name(), step, to, due, late,
+                ClockUtil.getCurrentTime().toInstant(), reason));
+        // OneDoor's own note in the task's history, whoever may or may not work the task.
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            tasks.createComment(task.getId(), task.getProcessInstanceId(), reason);
+            return null;
+        });
+        log.info("{} {} of {}: {}", step, task.getId(), trackingNumber, reason);
+    }
+
+    /** The level above; the director heads the MDA's chain and has none above. */
+    private static OfficerRole above(OfficerRole level) {
+        return level == OfficerRole.director ? level : OfficerRole.values()[level.ordinal() + 1];
+    }
+
+    private String title(String mdaCode, OfficerRole role) {
+        return connectors.find(mdaCode).map(c -> c.officerTitle(role)).orElse(role.name());
+    }
+
+    private OfficerRole level(Task task, String mdaCode) {
+        return TaskDates.level(tasks.getIdentityLinksForTask(task.getId()), mdaCode).orElseThrow();
+    }
+
+    private LocalDate dueDay(Task task) {
+        return LocalDate.ofInstant(task.getDueDate().toInstant().minusMillis(1), calendar.zone());
+    }
+
+    /** The engine's time, which tests move with the engine's clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+    }
+}
