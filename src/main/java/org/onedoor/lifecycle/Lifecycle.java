@@ -293,6 +293,12 @@ public class Lifecycle {
         return store.state(trackingNumber);
     }
 
+    /** The requests in which a leg of {@code mdaCode} (any MDA's if null) runs now. */
+    @Transactional(readOnly = true)
+    public List<String> withOpenLegs(String mdaCode) {
+        return store.withOpenLegs(mdaCode);
+    }
+
     @Transactional(readOnly = true)
     public List<Leg> legs(String trackingNumber) {
         return store.legs(trackingNumber).stream().map(l -> new Leg(l.mdaCode(), l.stage(), l.reviewLevels(),

@@ -127,6 +127,14 @@ class LifecycleStore implements InitializingBean {
                 .query((rs, i) -> legRow(rs)).list();
     }
 
+    /** The requests in which a leg (of {@code mdaCode}, or any) runs: its MDA has it and has not decided. */
+    List<String> withOpenLegs(String mdaCode) {
+        return jdbc.sql("""
+                select distinct tracking_number from request_leg where started_at is not null and ended_at is null
+                  and (cast(? as varchar(64)) is null or mda_code = ?) order by tracking_number""")
+                .params(mdaCode, mdaCode).query(String.class).list();
+    }
+
     Optional<LegRow> leg(String trackingNumber, String mdaCode) {
         return jdbc.sql(LEG_COLUMNS + " where tracking_number = ? and mda_code = ?").params(trackingNumber, mdaCode)
                 .query((rs, i) -> legRow(rs)).optional();

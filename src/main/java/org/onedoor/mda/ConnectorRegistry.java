@@ -34,12 +34,14 @@ import org.springframework.stereotype.Component;
 public class ConnectorRegistry implements TrustedParties {
 
     public static final String DEFAULT_LOCATION = "classpath*:connectors/*/connector.yaml";
+    private static final String ORGANOGRAM = "organogram.yaml";
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,40}");
     private static final Pattern RETRY_CYCLE = Pattern.compile("R\\d{1,3}/P(T?\\d+[DHMS])+");
 
     private final Map<String, Connector> connectors;
     private final Map<String, List<X509Certificate>> certificates;
     private final Map<String, String> files;
+    private final Map<String, Organogram> organograms;
     private final Environment environment;
 
     @Autowired
@@ -58,6 +60,7 @@ public class ConnectorRegistry implements TrustedParties {
         Map<String, Connector> loaded = new LinkedHashMap<>();
         Map<String, List<X509Certificate>> trusted = new LinkedHashMap<>();
         Map<String, String> where = new LinkedHashMap<>();
+        Map<String, Organogram> charts = new LinkedHashMap<>();
         for (Resource file : found) {
             String name = YamlFiles.describe(file);
             Connector connector = YamlFiles.read(file, Connector.class);
@@ -67,10 +70,36 @@ public class ConnectorRegistry implements TrustedParties {
             }
             trusted.put(connector.code(), certificates(file, name, connector));
             where.put(connector.code(), name);
+            charts.put(connector.code(), organogram(file, connector));
         }
         this.connectors = Collections.unmodifiableMap(new TreeMap<>(loaded));
         this.certificates = Map.copyOf(trusted);
         this.files = Map.copyOf(where);
+        this.organograms = Map.copyOf(charts);
+    }
+
+    /** {@code organogram.yaml} beside the connector, or the MDA's three review levels if there is none. */
+    private static Organogram organogram(Resource connectorFile, Connector connector) {
+        try {
+            Resource file = connectorFile.createRelative(ORGANOGRAM);
+            if (!file.exists()) {
+                return Organogram.ofLevels(connector);
+            }
+            Organogram organogram = YamlFiles.read(file, Organogram.class);
+            organogram.validate(connector.code() + "/" + ORGANOGRAM, connector.mode() == Connector.Mode.tasklist);
+            return organogram;
+        } catch (IOException e) {
+            throw new InvalidFileException(connector.code() + "/" + ORGANOGRAM, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The MDA's organogram: its positions, who reports to whom, who holds each. */
+    public Organogram organogram(String code) {
+        Organogram organogram = organograms.get(code);
+        if (organogram == null) {
+            throw new IllegalArgumentException("No connector for MDA '" + code + "'.");
+        }
+        return organogram;
     }
 
     public Collection<Connector> all() {

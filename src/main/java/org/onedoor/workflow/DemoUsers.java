@@ -3,13 +3,15 @@ package org.onedoor.workflow;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.mda.Organogram;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's people, all with the password {@code onedoor.demo.password}: {@code frontdesk}, {@code supervisor}
- * and {@code <mda>-desk|head|director} for every task-list MDA. Exists only in the demo profile.
+ * The demo's people, all with the password {@code onedoor.demo.password}: {@code frontdesk}, {@code supervisor},
+ * {@code <mda>-desk|head|director} for every task-list MDA and every holder its organogram names. Exists only in
+ * the demo profile.
  */
 @Component
 @Profile("demo")
@@ -32,6 +34,10 @@ class DemoUsers {
             if (c.mode() == Connector.Mode.tasklist) {
                 for (OfficerRole role : OfficerRole.values()) {
                     setup.user(role.group(c.code()), password, c.officerTitle(role), c.name().en(), role.group(c.code()));
+                }
+                // Everyone the MDA's organogram names (a second desk officer, the head of the MDA) can log in too.
+                for (Organogram.Position position : connectors.organogram(c.code()).positions()) {
+                    position.holders().forEach(holder -> setup.user(holder, password, position.title(), c.name().en()));
                 }
             }
         }

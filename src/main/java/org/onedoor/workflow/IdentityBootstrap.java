@@ -22,5 +22,6 @@ class IdentityBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         setup.apply();
         demoUsers.ifPresent(DemoUsers::create);
+        setup.holders();
     }
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.mda.Organogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -99,6 +100,51 @@ public class IdentitySetup {
         }
         filters();
         log.info("Identity set up: {} officer groups", officerGroups().size());
+    }
+
+    /**
+     * The organograms' holders who have a user: each is a member of their positions' level groups; the holder of a
+     * position without a level (the head of the MDA) may open Tasklist, where late work may reach them by name.
+     */
+    public void holders() {
+        int members = 0;
+        for (Connector c : connectors.all()) {
+            if (c.mode() != Connector.Mode.tasklist) {
+                continue;
+            }
+            for (Organogram.Position position : connectors.organogram(c.code()).positions()) {
+                for (String holder : position.holders()) {
+                    if (identity.createUserQuery().userId(holder).count() == 0) {
+                        continue;
+                    }
+                    if (position.level() != null) {
+                        String group = position.level().group(c.code());
+                        if (identity.createUserQuery().userId(holder).memberOfGroup(group).count() == 0) {
+                            identity.createMembership(holder, group);
+                        }
+                    } else {
+                        grantUser(holder, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+                        grantUser(holder, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+                    }
+                    members++;
+                }
+            }
+        }
+        log.info("Organograms applied: {} holder(s) with a user", members);
+    }
+
+    private void grantUser(String user, Resource resource, String resourceId, Permission... permissions) {
+        if (authorizations.createAuthorizationQuery().userIdIn(user).resourceType(resource).resourceId(resourceId)
+                .count() == 0) {
+            Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setUserId(user);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
+            for (Permission p : permissions) {
+                a.addPermission(p);
+            }
+            authorizations.saveAuthorization(a);
+        }
     }
 
     void user(String id, String password, String firstName, String lastName, String... groups) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.mda.ConnectorRegistry;
+import org.onedoor.mda.Organogram;
 import org.onedoor.sla.Escalations;
 import org.onedoor.sla.Escalations.Escalation;
 import org.onedoor.sla.Escalations.Step;
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What OneDoor does about an officer's task that is late, when {@code OfficerReview}'s timers say so: at the task's
- * follow-up date it reminds the officer (or the level's group); at its due date it tells the level above; after each
- * further grace period ({@code onedoor.escalation.grace-working-days}) it hands the task one level up, to the director,
- * the head of the MDA's chain. Each step is written in the task's history (a comment) and recorded in
+ * follow-up date it reminds the officer (or the level's group); at its due date it tells the position the officer's
+ * position reports to in the MDA's organogram; after each further grace period
+ * ({@code onedoor.escalation.grace-working-days}) it hands the task one position up, to the head of the MDA at most. Each step is written in the task's history (a comment) and recorded in
  * {@link Escalations}; a step already taken is not taken twice.
  */
 @Component
@@ -76,24 +77,28 @@ class LateTasks {
         if (late < 0) {
             return; // a timer computed before a holiday moved the date
         }
-        List<OfficerRole> levels = TaskDates.levels(tasks.getIdentityLinksForTask(task.getId()), mdaCode);
-        OfficerRole level = levels.stream().min(Enum::compareTo).orElseThrow();
-        OfficerRole top = levels.stream().max(Enum::compareTo).orElseThrow();
+        Organogram chart = connectors.organogram(mdaCode);
+        OfficerRole level = level(task, mdaCode);
+        Organogram.Position base = chart.at(level, task.getAssignee()).orElseThrow();
+        List<Organogram.Position> above = chart.above(base);
         if (escalations.count(task.getId(), Step.OVERDUE) == 0) {
-            OfficerRole above = above(level);
-            take(execution, task, level, Step.OVERDUE, above.group(mdaCode), due, late, "Overdue since " + due + ": "
-                    + title(mdaCode, above) + " (" + above.group(mdaCode) + ") told.");
+            Organogram.Position supervisor = above.isEmpty() ? base : above.get(0);
+            take(execution, task, level, Step.OVERDUE, supervisor.id(), due, late, "Overdue since " + due + ": "
+                    + who(mdaCode, supervisor) + " told.");
         }
         int handedUp = escalations.count(task.getId(), Step.REASSIGNED);
-        if (late >= graceWorkingDays * (handedUp + 1) && top != OfficerRole.director) {
-            OfficerRole next = above(top);
-            tasks.addCandidateGroup(task.getId(), next.group(mdaCode));
+        if (late >= graceWorkingDays * (handedUp + 1) && handedUp < above.size()) {
+            Organogram.Position next = above.get(handedUp);
+            if (next.level() != null) {
+                tasks.addCandidateGroup(task.getId(), next.level().group(mdaCode));
+            } else {
+                next.holders().forEach(holder -> tasks.addCandidateUser(task.getId(), holder));
+            }
             if (task.getAssignee() != null) {
                 tasks.setAssignee(task.getId(), null);
             }
-            take(execution, task, level, Step.REASSIGNED, next.group(mdaCode), due, late, "Not decided " + late
-                    + " working day(s) after its due date " + due + ": handed to " + title(mdaCode, next) + " ("
-                    + next.group(mdaCode) + ").");
+            take(execution, task, level, Step.REASSIGNED, next.id(), due, late, "Not decided " + late
+                    + " working day(s) after its due date " + due + ": handed to " + who(mdaCode, next) + ".");
         }
     }
 
@@ -111,13 +116,11 @@ class LateTasks {
         log.info("{} {} of {}: {}", step, task.getId(), trackingNumber, reason);
     }
 
-    /** The level above; the director heads the MDA's chain and has none above. */
-    private static OfficerRole above(OfficerRole level) {
-        return level == OfficerRole.director ? level : OfficerRole.values()[level.ordinal() + 1];
-    }
-
-    private String title(String mdaCode, OfficerRole role) {
-        return connectors.find(mdaCode).map(c -> c.officerTitle(role)).orElse(role.name());
+    /** "Section head, licensing (city-corporation-head)": the position and who holds it, by name or by group. */
+    private static String who(String mdaCode, Organogram.Position position) {
+        String holders = !position.holders().isEmpty() ? String.join(", ", position.holders())
+                : position.level() != null ? position.level().group(mdaCode) : "nobody";
+        return position.title() + " (" + holders + ")";
     }
 
     private OfficerRole level(Task task, String mdaCode) {

@@ -72,7 +72,7 @@ class OfficerReviewTest extends ProcessTestSupport {
     }
 
     @Test
-    void aLateTaskIsRemindedThenItsSupervisorToldThenItGoesUpLevelByLevelToTheDirector() {
+    void aLateTaskIsRemindedThenItsSupervisorToldThenItClimbsTheOrganogramToTheHeadOfTheMda() {
         List<Escalations.Escalation> recorded = recordEscalations();
         ProcessInstance pi = review("city-corporation", 1);
         Task desk = task(pi);
@@ -93,12 +93,14 @@ class OfficerReviewTest extends ProcessTestSupport {
             });
             assertThat(timer(pi, "Timer_DeskFollowUp")).as("a reminder fires once").isNull();
 
-            // Due: the section head is told; the task stays with the desk.
+            // Due: the position the licence inspector reports to is told; the task stays with the desk.
             ClockUtil.setCurrentTime(desk.getDueDate());
             execute(timer(pi, "Timer_DeskOverdue"));
             assertThat(recorded).last().satisfies(e -> {
                 assertThat(e.step()).isEqualTo(Escalations.Step.OVERDUE);
-                assertThat(e.sentTo()).isEqualTo("city-corporation-head");
+                assertThat(e.sentTo()).isEqualTo("section-head-licensing");
+                assertThat(e.reason()).isEqualTo("Overdue since " + dueDay
+                        + ": Section head, licensing (city-corporation-head) told.");
             });
             assertThat(task(pi)).hasCandidateGroup("city-corporation-desk");
 
@@ -120,12 +122,17 @@ class OfficerReviewTest extends ProcessTestSupport {
                         + ": handed to Chief revenue officer (city-corporation-director).");
             });
             assertThat(taskService().getTaskComments(desk.getId())).as("the task's history, newest first")
-                    .extracting(c -> c.getFullMessage()).hasSize(4).first().asString().startsWith("Not decided 4 working day(s)");
+                    .extracting(c -> c.getFullMessage()).hasSize(4).first().asString()
+                    .startsWith("Not decided 4 working day(s)");
 
-            // At the head of the chain nothing more goes up; the level of the task is still the desk's.
-            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 10)));
+            // Six: the head of the corporation, who holds no review level, by name; then nothing more goes up.
+            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 6)));
             execute(timer(pi, "Timer_DeskOverdue"));
-            assertThat(recorded).hasSize(4);
+            assertThat(task(pi)).hasCandidateUser("city-corporation-ceo");
+            assertThat(recorded).last().extracting(Escalations.Escalation::sentTo).isEqualTo("chief-executive-officer");
+            ClockUtil.setCurrentTime(at(CALENDAR.addWorkingDays(dueDay, 12)));
+            execute(timer(pi, "Timer_DeskOverdue"));
+            assertThat(recorded).hasSize(5);
             approve(task(pi));
             assertThat(pi).isEnded().hasPassed("End_ApprovedByDesk");
             assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
