@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * What OneDoor does about an officer's task that is late, when {@code OfficerReview}'s timers say so: at the task's
  * follow-up date it reminds the officer (or the level's group); at its due date it tells the position the officer's
  * position reports to in the MDA's organogram; after each further grace period
- * ({@code onedoor.escalation.grace-working-days}) it hands the task one position up, to the head of the MDA at most. Each step is written in the task's history (a comment) and recorded in
- * {@link Escalations}; a step already taken is not taken twice.
+ * ({@code onedoor.escalation.grace-working-days}) it hands the task one position up, to the head of the MDA at most.
+ * Each step is written in the task's history (a comment) and recorded in {@link Escalations}; a step already taken
+ * is not taken twice.
  */
 @Component
 class LateTasks {

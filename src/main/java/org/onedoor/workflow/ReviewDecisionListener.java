@@ -41,10 +41,12 @@ public class ReviewDecisionListener implements TaskListener {
     private final ConnectorRegistry connectors;
     private final ServiceCatalogue catalogue;
     private final TaskDates taskDates;
+    private final ActingOfficers acting;
 
     public ReviewDecisionListener(Lifecycle lifecycle, ConnectorRegistry connectors, ServiceCatalogue catalogue,
-            TaskDates taskDates) {
+            TaskDates taskDates, ActingOfficers acting) {
         this.taskDates = taskDates;
+        this.acting = acting;
         this.lifecycle = lifecycle;
         this.connectors = connectors;
         this.catalogue = catalogue;
@@ -59,8 +61,9 @@ public class ReviewDecisionListener implements TaskListener {
                 dates(task, mdaCode);
                 Object before = task.getVariable(DECIDED_BY + role(task, mdaCode).name());
                 if (before != null) {
-                    // Back at a level that decided before (a return, the applicant's answer): the same officer goes on.
-                    task.setAssignee(before.toString());
+                    // Back at a level that decided before (a return, the applicant's answer): the same officer goes on,
+                    // or whoever acts for them while they are away.
+                    task.setAssignee(acting.actingFor(task, mdaCode, before.toString()).orElse(before.toString()));
                 }
                 if (task.getVariable(ProcessVariables.CORRECTION_NOTE) != null) {
                     task.setVariableLocal(RETURNED, true);

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
+import org.onedoor.casework.Absences;
 import org.onedoor.lifecycle.Decision;
 import org.onedoor.lifecycle.RequestState;
 import org.onedoor.lifecycle.RequestView;
@@ -236,6 +237,30 @@ class OfficerReviewTest extends ProcessTestSupport {
             assertThat(task(pi)).as("back at the head who returned it, not flagged as returned").isAssignedTo("head");
             assertThat(engine().getTaskService().getVariableLocal(task(pi).getId(), ReviewDecisionListener.RETURNED))
                     .isNull();
+        } finally {
+            engine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void aRequestReturnedToAnAbsentOfficerGoesToTheOfficerActingForThem() {
+        ProcessInstance pi = review("city-corporation", 2);
+        engine().getIdentityService().setAuthenticatedUserId("desk-officer");
+        try {
+            approve(task(pi));
+            Absences.Absence away = new Absences.Absence("absence-1", "city-corporation", "desk-officer",
+                    LocalDate.now(), LocalDate.now().plusDays(3), "other-desk-officer", null, "desk-officer",
+                    Instant.now(), null);
+            when(absences.on(eq("desk-officer"), any())).thenReturn(Optional.of(away));
+            engine().getIdentityService().setAuthenticatedUserId("head");
+            decide(task(pi), "return", "Check the lease term.");
+
+            Task returned = task(pi);
+            assertThat(returned).isAssignedTo("other-desk-officer");
+            verify(absences).handedOver(eq("absence-1"), eq(returned.getId()), eq(TRACKING_NUMBER), any());
+            assertThat(engine().getTaskService().getTaskComments(returned.getId())).extracting(c -> c.getFullMessage())
+                    .contains("other-desk-officer acts for desk-officer, absent " + LocalDate.now() + " to "
+                            + LocalDate.now().plusDays(3) + ".");
         } finally {
             engine().getIdentityService().clearAuthentication();
         }

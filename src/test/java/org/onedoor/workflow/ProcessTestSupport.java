@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onedoor.casework.Absences;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.dispatch.MdaDeliveries;
@@ -57,6 +58,8 @@ abstract class ProcessTestSupport {
     protected MdaDeliveries deliveries;
     /** The filed requests, mocked: none is found, so officers' tasks keep the request-wide due date of the BPMN. */
     protected ServiceRequests requests;
+    /** Officers' absences, mocked: nobody is away unless a test says so. */
+    protected Absences absences;
     /** The record of late tasks' steps, mocked: tests check what was recorded. */
     protected Escalations escalations;
 
@@ -76,6 +79,7 @@ abstract class ProcessTestSupport {
         Mocks.register("mdaWork", new MdaWork(CONNECTORS, deliveries));
         Mocks.register("officerReviewStarted", new OfficerReviewStartedListener(lifecycle));
         requests = mock(ServiceRequests.class);
+        absences = mock(Absences.class);
         TaskDates taskDates = new TaskDates(new SlaClocks(lifecycle, requests, CATALOGUE, CALENDAR, Clock.systemUTC()),
                 CALENDAR, engine().getTaskService(), engine().getManagementService());
         Mocks.register("taskDates", taskDates);
@@ -83,7 +87,9 @@ abstract class ProcessTestSupport {
         LateTasks lateTasks = new LateTasks(engine().getTaskService(), CALENDAR, escalations, CONNECTORS, 2);
         Mocks.register("remindOfficer", new RemindOfficerDelegate(lateTasks));
         Mocks.register("escalateOverdue", new EscalateOverdueDelegate(lateTasks));
-        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE, taskDates));
+        Mocks.register("reviewDecisionListener", new ReviewDecisionListener(lifecycle, CONNECTORS, CATALOGUE, taskDates,
+                new ActingOfficers(absences, engine().getTaskService(), engine().getIdentityService(),
+                        CONNECTORS, CALENDAR, Clock.systemUTC())));
         Mocks.register("prepareMdaPacket", new PrepareMdaPacketDelegate(lifecycle, deliveries));
         Mocks.register("sendMdaPacket", new SendMdaPacketDelegate(deliveries));
         Mocks.register("sendInformation", new SendInformationDelegate(deliveries));
