@@ -39,7 +39,7 @@ public class ServiceCatalogue {
     /** Process variables OneDoor sets itself; a form field may not shadow them. */
     private static final Set<String> RESERVED = Set.of("trackingNumber", "serviceCode", "applicantName", "dueDate",
             "routing", "routingDecision", "requestOpen", "approved", "mdaCode", "mdaDecision", "reviewLevels",
-            "decision", "comment", "correctionNote", "requestedDocuments", "stage", "outcome", "documents");
+            "decision", "comment", "correctionNote", "requestedDocuments", "stage", "outcome", "documents", "priority");
 
     private volatile Map<String, ServiceDefinition> services = Map.of();
 
@@ -131,6 +131,20 @@ public class ServiceCatalogue {
         Set<String> kinds = new HashSet<>();
         for (int i = 0; i < s.documents().size(); i++) {
             validateDocument("documents[" + i + "]", s.documents().get(i), kinds, problems);
+        }
+        Set<String> priorities = new HashSet<>();
+        for (int i = 0; i < s.priorities().size(); i++) {
+            ServiceDefinition.Priority p = s.priorities().get(i);
+            if (p.code() == null || !CODE.matcher(p.code()).matches() || !priorities.add(p.code())) {
+                problems.add("priorities[" + i + "].code: a unique code of lower-case letters, digits and hyphens");
+            }
+            if (p.label() == null || blank(p.label().en()) || blank(p.label().bn())) {
+                problems.add("priorities[" + i + "].label: needs both 'en' and 'bn'");
+            }
+            if (p.slaWorkingDays() < 1 || p.slaWorkingDays() >= s.slaWorkingDays()) {
+                problems.add("priorities[" + i + "].slaWorkingDays: from 1 to less than the service's slaWorkingDays ("
+                        + s.slaWorkingDays() + ")");
+            }
         }
         s.legs().forEach((mda, needs) -> {
             if (!CODE.matcher(mda).matches()) {

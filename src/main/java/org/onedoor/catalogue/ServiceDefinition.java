@@ -35,7 +35,8 @@ public record ServiceDefinition(
         int slaWorkingDays,
         List<FormField> fields,
         List<DocumentRequirement> documents,
-        Map<String, LegNeeds> legs) {
+        Map<String, LegNeeds> legs,
+        List<Priority> priorities) {
 
     /** The process every service with the standard flow runs. */
     public static final String COMMON_PROCESS = "ServiceRequest";
@@ -45,6 +46,28 @@ public record ServiceDefinition(
         fields = fields == null ? List.of() : List.copyOf(fields);
         documents = documents == null ? List.of() : List.copyOf(documents);
         legs = legs == null ? Map.of() : Map.copyOf(legs);
+        priorities = priorities == null ? List.of() : List.copyOf(priorities);
+    }
+
+    /**
+     * A priority the front desk may give a request (for an elderly or disabled applicant, say): the request and each
+     * MDA's part get at most {@code slaWorkingDays}, and its officers' tasks come first in their lists.
+     */
+    public record Priority(String code, LocalizedName label, int slaWorkingDays) {
+    }
+
+    public Optional<Priority> priority(String code) {
+        return priorities.stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    /** The request's SLA: the service's, or the priority's when the request has one. */
+    public int slaFor(String priorityCode) {
+        return priority(priorityCode).map(Priority::slaWorkingDays).orElse(slaWorkingDays);
+    }
+
+    /** An MDA's working days on a request: its own SLA, shortened by the request's priority if that is shorter. */
+    public int slaOf(String mdaCode, String priorityCode) {
+        return Math.min(slaOf(mdaCode), slaFor(priorityCode));
     }
 
     /** What the MDA needs to know, and so receives: all of it unless its part is listed under {@code legs}. */

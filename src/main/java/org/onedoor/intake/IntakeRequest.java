@@ -3,7 +3,7 @@ package org.onedoor.intake;
 import java.util.Map;
 
 /** The {@code request} part of a filing: which service, who applies, and the service's form fields. */
-public record IntakeRequest(String serviceCode, Applicant applicant, Map<String, Object> fields) {
+public record IntakeRequest(String serviceCode, Applicant applicant, Map<String, Object> fields, String priority) {
 
     public IntakeRequest {
         fields = fields == null ? Map.of() : fields;

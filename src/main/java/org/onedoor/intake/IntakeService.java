@@ -78,7 +78,7 @@ public class IntakeService {
 
         Instant receivedAt = clock.instant();
         LocalDate filedOn = LocalDate.ofInstant(receivedAt, calendar.zone());
-        LocalDate expectedBy = calendar.addWorkingDays(filedOn, service.slaWorkingDays());
+        LocalDate expectedBy = calendar.addWorkingDays(filedOn, service.slaFor(request.priority()));
         String trackingNumber = trackingNumbers.next(filedOn.getYear());
         String trackingCode = TrackingCodes.generate();
 
@@ -93,15 +93,16 @@ public class IntakeService {
         }
         events.publishEvent(new RequestAccepted(trackingNumber, service.code(), service.process(), service.routing(),
                 request.applicant().name().trim(), checked.fields(), received.stream().map(ReceivedDocument::kind).toList(),
-                receivedAt, expectedBy));
+                request.priority(), receivedAt, expectedBy));
         log.info("Accepted {} for {} from {} with {} document(s)", trackingNumber, service.code(), frontDeskUser,
                 received.size());
-        SignedPacket receipt = receipt(service, trackingNumber, receivedAt, expectedBy, received, frontDeskUser);
+        SignedPacket receipt = receipt(service, request.priority(), trackingNumber, receivedAt, expectedBy, received,
+                frontDeskUser);
         return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());
     }
 
     /** The acknowledgement the citizen takes home, signed by OneDoor and kept in the message log. */
-    private SignedPacket receipt(ServiceDefinition service, String trackingNumber, Instant receivedAt, LocalDate expectedBy,
+    private SignedPacket receipt(ServiceDefinition service, String priority, String trackingNumber, Instant receivedAt, LocalDate expectedBy,
             List<ReceivedDocument> received, String frontDeskUser) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("serviceName", Map.of("en", service.name().en(), "bn", service.name().bn()));
@@ -109,6 +110,8 @@ public class IntakeService {
         payload.put("receivedAt", Manifest.formatTime(receivedAt));
         payload.put("receivedBy", frontDeskUser);
         payload.put("expectedCompletion", expectedBy.toString());
+        service.priority(priority).ifPresent(p -> payload.put("priority", Map.of("code", p.code(),
+                "label", Map.of("en", p.label().en(), "bn", p.label().bn()))));
         List<Manifest.DocumentEntry> documents = received.stream()
                 .map(d -> new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256())).toList();
         return ledger.issue(new Manifest(UUID.randomUUID(), PacketType.RECEIPT, trackingNumber, service.code(),

@@ -17,6 +17,7 @@ public record RequestAccepted(
         String applicantName,
         Map<String, Object> fields,
         List<String> documentKinds,
+        String priority,
         Instant receivedAt,
         LocalDate expectedBy) {
 }

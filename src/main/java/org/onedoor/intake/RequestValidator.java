@@ -44,6 +44,10 @@ public class RequestValidator {
         List<Violation> violations = new ArrayList<>();
         checkApplicant(request.applicant(), violations);
         Map<String, Object> fields = checkFields(service, request.fields(), violations);
+        if (request.priority() != null && service.priority(request.priority()).isEmpty()) {
+            violations.add(new Violation("priority", "priority.unknown", "Not a priority of this service; it has "
+                    + service.priorities().stream().map(ServiceDefinition.Priority::code).toList() + "."));
+        }
         Map<String, String> mediaTypes = documents(service.code(), service.documents(), uploads, violations);
         return new Checked(fields, mediaTypes, violations);
     }

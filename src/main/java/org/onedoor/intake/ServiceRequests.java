@@ -28,7 +28,7 @@ public class ServiceRequests {
 
     /** What the tracking page and the back office may read of a request. */
     public record FiledRequest(String trackingNumber, String serviceCode, String applicantName, Instant receivedAt,
-            LocalDate expectedBy, String trackingCodeHash) {
+            LocalDate expectedBy, String trackingCodeHash, String priority) {
 
         /** True if the citizen's tracking code is the one printed on this request's receipt. */
         public boolean codeMatches(String trackingCode) {
@@ -46,11 +46,11 @@ public class ServiceRequests {
         jdbc.sql("""
                 insert into service_request (tracking_number, tracking_code_hash, service_code, applicant_name,
                   applicant_national_id, applicant_phone, applicant_email, applicant_district, form_data,
-                  received_at, expected_by, received_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  received_at, expected_by, received_by, priority)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(trackingNumber, trackingCodeHash, request.serviceCode(), a.name().trim(), a.nationalId(),
                         a.phone(), blankToNull(a.email()), a.district().trim(), formJson, Timestamp.from(receivedAt),
-                        expectedBy, receivedBy)
+                        expectedBy, receivedBy, request.priority())
                 .update();
     }
 
@@ -68,11 +68,13 @@ public class ServiceRequests {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select tracking_number, service_code, applicant_name, received_at, expected_by, tracking_code_hash
+                select tracking_number, service_code, applicant_name, received_at, expected_by, tracking_code_hash,
+                  priority
                 from service_request where tracking_number = ?""")
                 .param(trackingNumber)
                 .query((rs, i) -> new FiledRequest(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getObject(5, LocalDate.class), rs.getString(6)))
+                        rs.getTimestamp(4).toInstant(), rs.getObject(5, LocalDate.class), rs.getString(6),
+                        rs.getString(7)))
                 .optional();
     }
 

@@ -87,7 +87,7 @@ public class SlaClocks {
                 stage = leg.stage();
                 stageStart = stageEnd;
             }
-            int sla = service != null ? service.slaOf(leg.mdaCode()) : 0;
+            int sla = service != null ? service.slaOf(leg.mdaCode(), request.priority()) : 0;
             LegClock legClock = leg(leg, sla, stageStart, view.informationRequests(), today);
             clocks.add(legClock);
             stageEnd = max(stageEnd, legClock.expectedBy());

@@ -220,6 +220,10 @@ public class IdentitySetup {
                         filter = filters.saveFilter(filters.newTaskFilter(c.officerTitle(role) + ": " + kind.title)
                                 .setQuery(kind.query(tasks.createTaskQuery().taskCandidateGroup(group)))
                                 .setProperties(properties));
+                    } else {
+                        // The query as this release defines it (priority requests first, then by due date).
+                        filter = filters.saveFilter(filter.setQuery(
+                                kind.query(tasks.createTaskQuery().taskCandidateGroup(group))));
                     }
                     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
                     priority++;
@@ -249,7 +253,7 @@ public class IdentitySetup {
         }
 
         TaskQuery query(TaskQuery byGroup) {
-            return narrow.apply(byGroup.includeAssignedTasks()).orderByDueDate().asc();
+            return narrow.apply(byGroup.includeAssignedTasks()).orderByTaskPriority().desc().orderByDueDate().asc();
         }
     }
 }

@@ -10,6 +10,8 @@ final class ProcessVariables {
     static final String TRACKING_NUMBER = "trackingNumber";
     static final String SERVICE_CODE = "serviceCode";
     static final String APPLICANT_NAME = "applicantName";
+    /** The request's priority code from the catalogue, or null: its officers' tasks come first. */
+    static final String PRIORITY = "priority";
     /** The kinds of the documents filed with the request, so that routing rules can read them. */
     static final String DOCUMENTS = "documents";
     /** When the whole request is due (the SLA); officers' tasks carry it as their due date. */

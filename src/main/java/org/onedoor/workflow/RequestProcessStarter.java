@@ -34,6 +34,7 @@ class RequestProcessStarter {
         variables.put(ProcessVariables.SERVICE_CODE, request.serviceCode());
         variables.put(ProcessVariables.APPLICANT_NAME, request.applicantName());
         variables.put(ProcessVariables.DOCUMENTS, new ArrayList<>(request.documentKinds()));
+        variables.put(ProcessVariables.PRIORITY, request.priority());
         variables.put(ProcessVariables.ROUTING_DECISION, request.routingDecision());
         variables.put(ProcessVariables.DUE_DATE,
                 Date.from(request.expectedBy().plusDays(1).atStartOfDay(calendar.zone()).toInstant()));

@@ -40,6 +40,9 @@ public class ReviewDecisionListener implements TaskListener {
     private final Lifecycle lifecycle;
     private final ConnectorRegistry connectors;
     private final ServiceCatalogue catalogue;
+    /** Camunda's task priority for a priority request's tasks (the default is 50); the filters sort by it first. */
+    static final int PRIORITY_TASK = 80;
+
     private final TaskDates taskDates;
     private final ActingOfficers acting;
 
@@ -59,6 +62,9 @@ public class ReviewDecisionListener implements TaskListener {
                 task.setName(name(task));
                 String mdaCode = (String) task.getVariable(ProcessVariables.MDA_CODE);
                 dates(task, mdaCode);
+                if (task.getVariable(ProcessVariables.PRIORITY) != null) {
+                    task.setPriority(PRIORITY_TASK); // a priority request comes first in the task lists
+                }
                 Object before = task.getVariable(DECIDED_BY + role(task, mdaCode).name());
                 if (before != null) {
                     // Back at a level that decided before (a return, the applicant's answer): the same officer goes on,

@@ -55,6 +55,18 @@ class ServiceCatalogueTest {
     }
 
     @Test
+    void aPriorityShortensTheSlaAndIsChecked() throws IOException {
+        String priority = "priorities:\n  - {code: elderly, label: {en: Elderly, bn: প্রবীণ}, slaWorkingDays: %d}\n";
+        ServiceDefinition service = load("birth-certificate", VALID + priority.formatted(3)).find("birth-certificate")
+                .orElseThrow();
+        assertThat(service.slaFor("elderly")).isEqualTo(3);
+        assertThat(service.slaFor(null)).isEqualTo(7);
+        assertThat(service.slaOf("city-corporation", "elderly")).isEqualTo(3);
+        assertThatThrownBy(() -> load("birth-certificate", VALID + priority.formatted(7))).hasMessageContaining(
+                "priorities[0].slaWorkingDays: from 1 to less than the service's slaWorkingDays (7)");
+    }
+
+    @Test
     void aValidEntryLoads() throws IOException {
         ServiceDefinition service = load("birth-certificate", VALID).find("birth-certificate").orElseThrow();
         assertThat(service.name().bn()).isEqualTo("জন্ম সনদ");

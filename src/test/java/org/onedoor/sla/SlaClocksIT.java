@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class SlaClocksIT {
     WorkingDayCalendar calendar;
     @Autowired
     TaskService tasks;
+    @Autowired
+    ManagementService management;
 
     private JsonNode leg(JsonNode tracking, String mda) {
         for (JsonNode leg : tracking.path("legs")) {
@@ -86,8 +89,12 @@ class SlaClocksIT {
         try {
             assertThat(leg(client.track(number, code).getBody(), "city-corporation").path("dueDate").asText())
                     .isEqualTo(calendar.addWorkingDays(due, 1).toString());
-            assertThat(lastDay(deskTask(number).getDueDate())).isEqualTo(calendar.addWorkingDays(today, 5))
+            Task moved = deskTask(number);
+            assertThat(lastDay(moved.getDueDate())).isEqualTo(calendar.addWorkingDays(today, 5))
                     .isEqualTo(calendar.addWorkingDays(lastDay(desk.getDueDate()), 1));
+            // The task's reminder timer moved with it.
+            assertThat(management.createJobQuery().processInstanceId(moved.getProcessInstanceId())
+                    .activityId("Timer_DeskFollowUp").singleResult().getDuedate()).isEqualTo(moved.getFollowUpDate());
 
             assertThat(addHoliday("admin", closure).getBody().path("code").asText()).isEqualTo("calendar.holiday-exists");
             LocalDate friday = today.plusDays((12 - today.getDayOfWeek().getValue()) % 7);
@@ -112,5 +119,37 @@ class SlaClocksIT {
         assertThat(http.withBasicAuth("admin", OneDoorClient.PASSWORD).exchange("/api/admin/calendar/holidays/{d}",
                 HttpMethod.DELETE, null, JsonNode.class, configured).getBody().path("code")
                 .asText()).isEqualTo("calendar.configured-holiday");
+    }
+
+    @Test
+    void aPriorityRequestHasAShorterSlaOnItsReceiptAndComesFirstInTheTaskLists() throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of("docs/examples/social-safety-net-allowance");
+        String json = java.nio.file.Files.readString(folder.resolve("request.json"));
+        Map<String, byte[]> documents = Map.of(
+                "national-id", java.nio.file.Files.readAllBytes(folder.resolve("national-id.pdf")),
+                "income-certificate", java.nio.file.Files.readAllBytes(folder.resolve("income-certificate.pdf")),
+                "photo", java.nio.file.Files.readAllBytes(folder.resolve("photo.png")));
+        OneDoorClient client = new OneDoorClient(http);
+
+        ResponseEntity<JsonNode> unknown = client.file("frontdesk",
+                OneDoorClient.filing(json.replaceFirst("\\{", "{\"priority\": \"vip\","), documents));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(unknown.getBody().path("errors").findValuesAsText("code")).containsExactly("priority.unknown");
+
+        ResponseEntity<JsonNode> filed = client.file("frontdesk",
+                OneDoorClient.filing(json.replaceFirst("\\{", "{\"priority\": \"elderly\","), documents));
+        assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
+        JsonNode receipt = OneDoorClient.manifestOf(filed.getBody().path("receipt")).path("payload");
+        LocalDate today = calendar.today();
+        assertThat(receipt.path("priority").path("code").asText()).isEqualTo("elderly");
+        assertThat(receipt.path("expectedCompletion").asText())
+                .isEqualTo(calendar.addWorkingDays(today, 10).toString());
+        String number = filed.getBody().path("trackingNumber").asText();
+        Task desk = OneDoorClient.await("the social services desk task", () -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(number).taskCandidateGroup("social-services-desk").singleResult());
+        assertThat(desk.getPriority()).isEqualTo(80);
+        JsonNode leg = leg(client.track(number, filed.getBody().path("trackingCode").asText()).getBody(),
+                "social-services");
+        assertThat(leg.path("dueDate").asText()).isEqualTo(calendar.addWorkingDays(today, 10).toString());
     }
 }

@@ -49,7 +49,8 @@ class SlaClocksTest {
         Path folder = Files.createDirectories(services.resolve("trade-licence"));
         Files.writeString(folder.resolve("service.yaml"), Files.readString(
                 Path.of("processes/services/trade-licence/service.yaml"))
-                .replace("  fire-service:\n", "  fire-service:\n    slaWorkingDays: 10\n"));
+                .replace("  fire-service:\n", "  fire-service:\n    slaWorkingDays: 10\n")
+                + "priorities:\n  - {code: urgent, label: {en: Urgent, bn: জরুরি}, slaWorkingDays: 5}\n");
         catalogue = new ServiceCatalogue("file:" + services + "/*/service.yaml");
     }
 
@@ -73,8 +74,13 @@ class SlaClocksTest {
     }
 
     private static SlaClocks.RequestClock clock(LocalDate today, List<Leg> legs, List<InformationRequest> questions) {
+        return clock(today, legs, questions, null);
+    }
+
+    private static SlaClocks.RequestClock clock(LocalDate today, List<Leg> legs, List<InformationRequest> questions,
+            String priority) {
         FiledRequest request = new FiledRequest(NUMBER, "trade-licence", "Rahima Akter", at(2026, 12, 6),
-                LocalDate.of(2026, 12, 28), "hash");
+                LocalDate.of(2026, 12, 28), "hash", priority);
         return clocks(today).of(request, new RequestView(NUMBER, RequestState.IN_PROGRESS, legs, questions, null, null));
     }
 
@@ -88,6 +94,15 @@ class SlaClocksTest {
         assertThat(leg.pausedWorkingDays()).isZero();
         assertThat(leg.overdue()).isFalse();
         assertThat(clock.expectedCompletion()).isEqualTo(LocalDate.of(2026, 12, 28));
+    }
+
+    @Test
+    void aPriorityShortensEveryLegsClock() {
+        SlaClocks.RequestClock clock = clock(LocalDate.of(2026, 12, 7), List.of(
+                leg("city-corporation", 1, LegState.IN_REVIEW, at(2026, 12, 6), null, null),
+                leg("fire-service", 1, LegState.IN_REVIEW, at(2026, 12, 6), null, null)), List.of(), "urgent");
+        assertThat(clock.legs()).extracting(SlaClocks.LegClock::slaWorkingDays).containsExactly(5, 5);
+        assertThat(clock.expectedCompletion()).isEqualTo(LocalDate.of(2026, 12, 13));
     }
 
     @Test
