@@ -2,6 +2,9 @@ package org.onedoor.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
@@ -122,13 +125,13 @@ class SlaClocksIT {
     }
 
     @Test
-    void aPriorityRequestHasAShorterSlaOnItsReceiptAndComesFirstInTheTaskLists() throws java.io.IOException {
-        java.nio.file.Path folder = java.nio.file.Path.of("docs/examples/social-safety-net-allowance");
-        String json = java.nio.file.Files.readString(folder.resolve("request.json"));
+    void aPriorityRequestHasAShorterSlaOnItsReceiptAndComesFirstInTheTaskLists() throws IOException {
+        Path folder = Path.of("docs/examples/social-safety-net-allowance");
+        String json = Files.readString(folder.resolve("request.json"));
         Map<String, byte[]> documents = Map.of(
-                "national-id", java.nio.file.Files.readAllBytes(folder.resolve("national-id.pdf")),
-                "income-certificate", java.nio.file.Files.readAllBytes(folder.resolve("income-certificate.pdf")),
-                "photo", java.nio.file.Files.readAllBytes(folder.resolve("photo.png")));
+                "national-id", Files.readAllBytes(folder.resolve("national-id.pdf")),
+                "income-certificate", Files.readAllBytes(folder.resolve("income-certificate.pdf")),
+                "photo", Files.readAllBytes(folder.resolve("photo.png")));
         OneDoorClient client = new OneDoorClient(http);
 
         ResponseEntity<JsonNode> unknown = client.file("frontdesk",

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -170,8 +171,8 @@ class SlaClocksTest {
         SlaClocks clocks = new SlaClocks(mock(Lifecycle.class), mock(ServiceRequests.class), catalogue, CALENDAR,
                 Clock.fixed(at(2026, 12, 10), DHAKA)) {
             @Override
-            public java.util.Optional<RequestClock> of(String trackingNumber) {
-                return java.util.Optional.of(clock(LocalDate.of(2026, 12, 10),
+            public Optional<RequestClock> of(String trackingNumber) {
+                return Optional.of(clock(LocalDate.of(2026, 12, 10),
                         List.of(leg("city-corporation", 1, LegState.IN_REVIEW, at(2026, 12, 6), null, null)), List.of()));
             }
         };

@@ -3,6 +3,7 @@ package org.onedoor.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class ActingOfficersIT {
                 .getBody().path("code").asText()).isEqualTo("absence.acting-officer-not-eligible");
         assertThat(absent("city-corporation-desk", absence("city-corporation-ceo", today, today.plusDays(3)))
                 .getBody().path("errors").get(0).path("path").asText()).isEqualTo("actingOfficer");
-        Map<String, Object> forSomeoneElse = new java.util.HashMap<>(absence("city-corporation-desk2", today, today));
+        Map<String, Object> forSomeoneElse = new HashMap<>(absence("city-corporation-desk2", today, today));
         forSomeoneElse.put("officer", "city-corporation-desk");
         assertThat(absent("city-corporation-head", forSomeoneElse).getStatusCode().value()).isEqualTo(403);
         assertThat(absent("city-corporation-desk", absence("city-corporation-desk", today, today))

@@ -21,6 +21,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.onedoor.casework.Absences;
+import org.onedoor.intake.ServiceRequests;
 import org.onedoor.lifecycle.Decision;
+import org.onedoor.lifecycle.InformationRequest;
+import org.onedoor.lifecycle.Leg;
+import org.onedoor.lifecycle.LegState;
 import org.onedoor.lifecycle.RequestState;
 import org.onedoor.lifecycle.RequestView;
 import org.onedoor.sla.Escalations;
@@ -56,7 +61,7 @@ class OfficerReviewTest extends ProcessTestSupport {
 
     /** The record of late tasks, kept in memory so that the steps already taken count. */
     private List<Escalations.Escalation> recordEscalations() {
-        List<Escalations.Escalation> recorded = new java.util.ArrayList<>();
+        List<Escalations.Escalation> recorded = new ArrayList<>();
         org.mockito.Mockito.doAnswer(call -> recorded.add(call.getArgument(0))).when(escalations).record(any());
         when(escalations.count(any(), any())).thenAnswer(call -> (int) recorded.stream()
                 .filter(e -> e.taskId().equals(call.getArgument(0)) && e.step() == call.getArgument(1)).count());
@@ -293,6 +298,34 @@ class OfficerReviewTest extends ProcessTestSupport {
         assertThat(pi).isWaitingAt("Task_ReviewAsDeskOfficer");
         approve(task(pi));
         assertThat(pi).isWaitingAt("Task_ReviewAsSectionHead");
+    }
+
+    @Test
+    void theLegsClockPausesWhileTheApplicantIsAskedAndTheAnswersTaskIsDueThatMuchLater() {
+        // The city corporation got the request 14 days ago; its desk officer asked the applicant 7 days ago.
+        LocalDate today = LocalDate.now(CALENDAR.zone());
+        Instant started = today.minusDays(14).atTime(10, 0).atZone(CALENDAR.zone()).toInstant();
+        Instant asked = today.minusDays(7).atTime(10, 0).atZone(CALENDAR.zone()).toInstant();
+        when(requests.find(TRACKING_NUMBER)).thenReturn(Optional.of(new ServiceRequests.FiledRequest(
+                TRACKING_NUMBER, "trade-licence", "Test Applicant", started, today, "hash", null)));
+        Leg leg = new Leg("city-corporation", 1, 1, false,
+                LegState.WAITING_FOR_APPLICANT, null, null, null, started, null);
+        InformationRequest question = new InformationRequest("q1",
+                TRACKING_NUMBER, "city-corporation", "desk-officer", asked, "The lease, please.", List.of(), null, null,
+                null, null);
+        when(lifecycle.view(TRACKING_NUMBER)).thenReturn(Optional.of(new RequestView(TRACKING_NUMBER,
+                RequestState.WAITING_FOR_APPLICANT, List.of(leg), List.of(question), null, null)));
+        long paused = CALENDAR.workingDaysBetween(today.minusDays(7), today);
+
+        ProcessInstance pi = review("city-corporation", 1);
+        decide(task(pi), "request-information", "The lease, please.");
+        applicantAnswers(pi);
+
+        // Still paused today (the answer is being recorded): 15 working days from the start, plus the pause.
+        LocalDate due = CALENDAR.addWorkingDays(today.minusDays(14), (int) (15 + paused));
+        assertThat(task(pi).getDueDate()).isEqualTo(Date.from(due.plusDays(1).atStartOfDay(CALENDAR.zone())
+                .toInstant()));
+        assertThat(paused).isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -105,7 +106,7 @@ class ProcessDeploymentTest {
         breakTradeLicence();
         ProcessDeployment.Outcome outcome = deployment("leave-out").deploy();
 
-        assertThat(outcome.leftOut()).containsExactly(new ProcessDeployment.LeftOut("trade-licence", java.util.List.of(
+        assertThat(outcome.leftOut()).containsExactly(new ProcessDeployment.LeftOut("trade-licence", List.of(
                 "services/trade-licence/TradeLicenceRouting.dmn: no output 'stage'; the service process reads "
                         + "[mda, stage, reviewLevels]")));
         assertThat(catalogue.find("trade-licence")).isEmpty();
