@@ -20,8 +20,9 @@ import org.onedoor.packet.PacketBenchmark;
  * One run, one machine: OneDoor end to end on PostgreSQL with the simulator in its own process, the bare
  * Camunda engine on the same server with OneDoor's settings and with Camunda's defaults, the raw crypto beside
  * OneDoor's signing, the task list at 100 000 and 1 000 000 open tasks, and a 1 GiB document under
- * {@code -Xmx256m}. {@code ./mvnw -Pbench verify}; settings {@code -Dbench.clients=16 -Dbench.load.seconds=45
- * -Dbench.load.warmup=15}; PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
+ * {@code -Xmx256m}, and the escalation of 100 000 late tasks at once. {@code ./mvnw -Pbench verify}; settings
+ * {@code -Dbench.clients=16 -Dbench.load.seconds=45 -Dbench.load.warmup=15 -Dbench.escalation.tasks=100000}, and
+ * {@code -Dbench.only=escalation} for that part alone ({@code target/bench/escalation.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
  * {@code postgres}). Writes {@code target/bench/bench.json}.
  */
 public final class Benchmark {
@@ -44,6 +45,12 @@ public final class Benchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", LocalDate.now().toString());
         report.put("machine", machine());
+        int escalationTasks = Integer.getInteger("bench.escalation.tasks", 100_000);
+        if ("escalation".equals(System.getProperty("bench.only"))) {
+            report.put("escalation", EscalationBench.run(escalationTasks));
+            write(report, "escalation.json");
+            return;
+        }
         report.put("settings", Map.of("clients", clients, "seconds", seconds, "warmUpSeconds", warmUp,
                 "oneDoorHeap", "1g", "simulatorHeap", "384m"));
 
@@ -62,14 +69,19 @@ public final class Benchmark {
         report.put("ratios", ratios(oneDoor, tuned, stock));
         report.put("taskList", TaskListBench.run(freshDatabase("onedoor_bench_tasks")));
         report.put("bigDocument", OneDoorLoad.bigDocument());
+        report.put("escalation", EscalationBench.run(escalationTasks));
         report.put("harnessSeconds", round((System.nanoTime() - started) / 1e9));
 
+        write(report, "bench.json");
+    }
+
+    private static void write(Map<String, Object> report, String file) throws java.io.IOException {
         Path out = Path.of("target/bench");
         Files.createDirectories(out);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
-        Files.writeString(out.resolve("bench.json"), json);
+        Files.writeString(out.resolve(file), json);
         System.out.println(json);
-        System.out.println("Written to " + out.resolve("bench.json"));
+        System.out.println("Written to " + out.resolve(file));
     }
 
     @SuppressWarnings("unchecked")

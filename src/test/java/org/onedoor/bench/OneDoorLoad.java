@@ -266,7 +266,7 @@ public final class OneDoorLoad {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitHealthy(int port) throws InterruptedException {
+    static void awaitHealthy(int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             try {
@@ -283,7 +283,7 @@ public final class OneDoorLoad {
         throw new IllegalStateException("OneDoor did not start on port " + port + "; see target/bench/*.log");
     }
 
-    private static void stop(Process process) throws InterruptedException {
+    static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
