@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -89,11 +90,15 @@ public class TaskDates {
 
     /**
      * The overdue timer of the task at {@code level}: at its due date, then every day at the same hour (the escalation
-     * decides each day whether a step is due), for as long as the task can stay open in practice.
+     * decides each day whether a step is due), for as long as the task can stay open in practice. A task already late
+     * when it is created (its leg started late) starts the cycle a minute later: the engine would skip the days gone
+     * by and fire first tomorrow.
      */
     public String overdueCycle(DelegateExecution execution, int level) {
         Date due = of(execution, level).due();
-        return "R" + OVERDUE_DAYS + "/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due.toInstant()
+        Date soon = new Date(ClockUtil.getCurrentTime().getTime() + 60_000);
+        Date start = due.before(soon) ? soon : due;
+        return "R" + OVERDUE_DAYS + "/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start.toInstant()
                 .atZone(calendar.zone())) + "/P1D";
     }
 

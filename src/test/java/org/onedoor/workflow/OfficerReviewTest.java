@@ -248,6 +248,22 @@ class OfficerReviewTest extends ProcessTestSupport {
     }
 
     @Test
+    void aTaskAlreadyLateWhenCreatedIsEscalatedAtOnceNotTomorrow() {
+        Date now = at(LocalDate.of(2026, 12, 10));
+        ClockUtil.setCurrentTime(now);
+        try {
+            Map<String, Object> variables = requestVariables("Unused", Map.of());
+            variables.put(ProcessVariables.MDA_CODE, "city-corporation");
+            variables.put(ProcessVariables.REVIEW_LEVELS, 1);
+            variables.put(ProcessVariables.DUE_DATE, at(LocalDate.of(2026, 12, 7)));
+            ProcessInstance pi = runtimeService().startProcessInstanceByKey("OfficerReview", TRACKING_NUMBER, variables);
+            assertThat(timer(pi, "Timer_DeskOverdue").getDuedate()).isEqualTo(new Date(now.getTime() + 60_000));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
     void aRequestReturnedToAnAbsentOfficerGoesToTheOfficerActingForThem() {
         ProcessInstance pi = review("city-corporation", 2);
         engine().getIdentityService().setAuthenticatedUserId("desk-officer");
