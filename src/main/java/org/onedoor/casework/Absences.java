@@ -19,15 +19,10 @@ public class Absences {
     /** One absence: from and to are working days or not, inclusive. */
     public record Absence(String id, String mdaCode, String officer, LocalDate startsOn, LocalDate endsOn,
             String actingOfficer, String reason, String recordedBy, Instant recordedAt, Instant cancelledAt) {
-
-        public boolean covers(LocalDate day) {
-            return cancelledAt == null && !day.isBefore(startsOn) && !day.isAfter(endsOn);
-        }
     }
 
-    /** A task handed to the acting officer, and when it went back (if it did). */
-    public record Handover(String absenceId, String taskId, String trackingNumber, Instant handedAt,
-            Instant returnedAt) {
+    /** A task handed to the acting officer that has not gone back. */
+    public record Handover(String absenceId, String taskId) {
     }
 
     private static final String COLUMNS = """
@@ -69,10 +64,10 @@ public class Absences {
         return overlapping(officer, day, day).stream().findFirst();
     }
 
-    /** Absences of an MDA (every MDA's if null) that have not ended before {@code since}, by start. */
+    /** Absences of an MDA (every MDA's if null), not cancelled and not ended before {@code since}, by start. */
     public List<Absence> of(String mdaCode, LocalDate since) {
         return jdbc.sql(COLUMNS + " where (cast(? as varchar(64)) is null or mda_code = ?) and ends_on >= ?"
-                        + " order by starts_on, officer")
+                        + " and cancelled_at is null order by starts_on, officer")
                 .params(mdaCode, mdaCode, since).query((rs, i) -> absence(rs)).list();
     }
 
@@ -82,20 +77,22 @@ public class Absences {
                 .params(day, day).query((rs, i) -> absence(rs)).list();
     }
 
-    public void handedOver(String absenceId, String taskId, String trackingNumber, Instant at) {
-        jdbc.sql("insert into absence_handover (absence_id, task_id, tracking_number, handed_at) values (?, ?, ?, ?)")
-                .params(absenceId, taskId, trackingNumber, Timestamp.from(at)).update();
+    /** Records a handover once; false if another node recorded it first. */
+    public boolean handedOver(String absenceId, String taskId, String trackingNumber, Instant at) {
+        return jdbc.sql("""
+                insert into absence_handover (absence_id, task_id, tracking_number, handed_at)
+                select ?, ?, ?, ? from (values (1)) one
+                where not exists (select 1 from absence_handover where absence_id = ? and task_id = ?)""")
+                .params(absenceId, taskId, trackingNumber, Timestamp.from(at), absenceId, taskId).update() == 1;
     }
 
     /** Tasks handed over during absences that are over (ended before {@code today}, or cancelled) and not returned. */
     public List<Handover> toReturn(LocalDate today) {
         return jdbc.sql("""
-                select h.absence_id, h.task_id, h.tracking_number, h.handed_at, h.returned_at
-                from absence_handover h join officer_absence a on a.id = h.absence_id
+                select h.absence_id, h.task_id from absence_handover h join officer_absence a on a.id = h.absence_id
                 where h.returned_at is null and (a.ends_on < ? or a.cancelled_at is not null)""")
                 .param(today)
-                .query((rs, i) -> new Handover(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), null))
+                .query((rs, i) -> new Handover(rs.getString(1), rs.getString(2)))
                 .list();
     }
 

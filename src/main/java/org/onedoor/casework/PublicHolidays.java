@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -64,7 +65,10 @@ public class PublicHolidays implements InitializingBean {
                 .toList();
     }
 
-    /** Adds a holiday in a transaction of its own; once it is committed, listeners of {@link CalendarChanged} run. */
+    /**
+     * Adds a holiday (one statement, committed at once), then tells the listeners of {@link CalendarChanged}, which
+     * date the open tasks anew; a failure there leaves the holiday added and is logged, not reported as its failure.
+     */
     public Holiday add(LocalDate day, String name, String by) {
         if (day == null || name == null || name.isBlank() || name.length() > 200) {
             throw new OneDoorException("request.invalid", HttpStatus.BAD_REQUEST,
@@ -79,11 +83,15 @@ public class PublicHolidays implements InitializingBean {
                     day + " is a " + day.getDayOfWeek().name().toLowerCase() + ", a weekly day off already.");
         }
         Instant now = clock.instant();
-        jdbc.sql("insert into public_holiday (holiday, name, added_by, added_at) values (?, ?, ?, ?)")
-                .params(day, name.strip(), by, Timestamp.from(now)).update();
+        try {
+            jdbc.sql("insert into public_holiday (holiday, name, added_by, added_at) values (?, ?, ?, ?)")
+                    .params(day, name.strip(), by, Timestamp.from(now)).update();
+        } catch (DuplicateKeyException e) {
+            throw new OneDoorException("calendar.holiday-exists", HttpStatus.CONFLICT, day + " is a holiday already.");
+        }
         refresh();
         log.info("{} added the public holiday {} ({})", by, day, name.strip());
-        events.publishEvent(new CalendarChanged(day, name.strip()));
+        changed(new CalendarChanged(day, name.strip()));
         return new Holiday(day, name.strip(), by, now);
     }
 
@@ -98,6 +106,15 @@ public class PublicHolidays implements InitializingBean {
         }
         refresh();
         log.info("{} removed the public holiday {}", by, day);
-        events.publishEvent(new CalendarChanged(day, "removed"));
+        changed(new CalendarChanged(day, "removed"));
+    }
+
+    private void changed(CalendarChanged change) {
+        try {
+            events.publishEvent(change);
+        } catch (RuntimeException e) {
+            log.error("Public holiday {}: open tasks could not all be dated anew; they will be at the next change",
+                    change.day(), e);
+        }
     }
 }

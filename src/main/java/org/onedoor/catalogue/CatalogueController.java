@@ -27,7 +27,7 @@ class CatalogueController {
 
     @GetMapping("/{code}")
     ServiceDefinition one(@PathVariable String code) {
-        return catalogue.find(code).orElseThrow(() -> new OneDoorException("service.unknown", HttpStatus.NOT_FOUND,
+        return catalogue.offered(code).orElseThrow(() -> new OneDoorException("service.unknown", HttpStatus.NOT_FOUND,
                 "No service with code '" + code + "'."));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -42,6 +43,8 @@ public class ServiceCatalogue {
             "decision", "comment", "correctionNote", "requestedDocuments", "stage", "outcome", "documents", "priority");
 
     private volatile Map<String, ServiceDefinition> services = Map.of();
+    /** Every service this node has known, offered or not: requests filed under one left out still run on it. */
+    private final Map<String, ServiceDefinition> known = new ConcurrentHashMap<>();
 
     @Autowired
     public ServiceCatalogue() {
@@ -53,7 +56,7 @@ public class ServiceCatalogue {
         reading.broken().values().stream().findFirst().ifPresent(e -> {
             throw e;
         });
-        replace(reading.services().values());
+        replace(reading.services().values(), List.of());
     }
 
     /**
@@ -86,19 +89,32 @@ public class ServiceCatalogue {
         return new Reading(loaded, broken);
     }
 
-    /** Serves {@code offered} from now on, sorted once here: the catalogue endpoint lists it on every call. */
-    public void replace(Collection<ServiceDefinition> offered) {
+    /**
+     * Offers {@code offered} from now on, sorted once here: the catalogue endpoint lists it on every call. The
+     * {@code leftOut} ones (valid entries whose other files are broken) take no new request, but the requests filed
+     * under them go on with their entry.
+     */
+    public void replace(Collection<ServiceDefinition> offered, Collection<ServiceDefinition> leftOut) {
         Map<String, ServiceDefinition> sorted = new TreeMap<>();
         offered.forEach(s -> sorted.put(s.code(), s));
+        leftOut.forEach(s -> known.putIfAbsent(s.code(), s));
+        known.putAll(sorted);
         this.services = Collections.unmodifiableMap(sorted);
     }
 
+    /** The services that take requests. */
     public Collection<ServiceDefinition> all() {
         return services.values();
     }
 
-    public Optional<ServiceDefinition> find(String code) {
+    /** A service that takes requests: what the front desk and the catalogue endpoint may offer. */
+    public Optional<ServiceDefinition> offered(String code) {
         return Optional.ofNullable(code).map(services::get);
+    }
+
+    /** A service requests were filed under, offered now or not: what running requests are worked by. */
+    public Optional<ServiceDefinition> find(String code) {
+        return Optional.ofNullable(code).map(known::get);
     }
 
     static void validate(String where, ServiceDefinition s) {

@@ -98,7 +98,9 @@ public class MdaDeliveries {
         }
         FiledRequest request = requests.find(trackingNumber).orElseThrow();
         // Need to know: the MDA receives the fields and documents its part needs, and its manifest lists only those.
-        LegNeeds needs = catalogue.find(request.serviceCode()).map(s -> s.needsOf(mdaCode)).orElse(new LegNeeds(null, null, null));
+        // Fails closed: without its entry, what the MDA needs to know is unknown, and the delivery job raises an incident.
+        LegNeeds needs = catalogue.find(request.serviceCode()).map(s -> s.needsOf(mdaCode)).orElseThrow(() ->
+                new IllegalStateException("No catalogue entry for " + request.serviceCode() + " on this node"));
         List<OutboundPacket.Attachment> attachments = new ArrayList<>();
         List<Manifest.DocumentEntry> entries = new ArrayList<>();
         for (ReceivedDocument d : requests.documents(trackingNumber)) {

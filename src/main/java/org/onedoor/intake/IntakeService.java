@@ -67,7 +67,7 @@ public class IntakeService {
 
     @Transactional
     IntakeResponse file(IntakeRequest request, List<Upload> uploads, String frontDeskUser) {
-        ServiceDefinition service = catalogue.find(request.serviceCode()).orElseThrow(() -> new OneDoorException(
+        ServiceDefinition service = catalogue.offered(request.serviceCode()).orElseThrow(() -> new OneDoorException(
                 "service.unknown", HttpStatus.UNPROCESSABLE_ENTITY,
                 "No service with code '" + request.serviceCode() + "'. GET /api/services lists them."));
         RequestValidator.Checked checked = validator.check(service, request, uploads);

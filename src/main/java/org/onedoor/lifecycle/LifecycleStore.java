@@ -159,12 +159,14 @@ class LifecycleStore implements InitializingBean {
                         Timestamp.from(at), actor, reason)
                 .update();
         // The leg's clock starts when the MDA has it and stops at its decision.
-        Instant startedAt = leg.startedAt() != null ? leg.startedAt() : at;
+        Instant startedAt = leg.startedAt() != null || to == LegState.CANCELLED && leg.state() == LegState.PLANNED
+                ? leg.startedAt() : at;
         Instant endedAt = to.isFinal() ? at : null;
         jdbc.sql("""
                 update request_leg set seq = ?, state = ?, started_at = ?, ended_at = ?
                 where tracking_number = ? and mda_code = ? and seq = ?""")
-                .params(seq, to.name(), Timestamp.from(startedAt), endedAt == null ? null : Timestamp.from(endedAt),
+                .params(seq, to.name(), startedAt == null ? null : Timestamp.from(startedAt),
+                        endedAt == null ? null : Timestamp.from(endedAt),
                         leg.trackingNumber(), leg.mdaCode(), leg.seq()).update();
         return new LegRow(leg.trackingNumber(), leg.mdaCode(), leg.stage(), leg.reviewLevels(), leg.hasSystem(), seq,
                 to, leg.caseNumber(), leg.mdaExpectedBy(), leg.decisionReason(), startedAt, endedAt);

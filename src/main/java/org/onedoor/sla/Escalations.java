@@ -39,7 +39,8 @@ public class Escalations {
                 insert into task_escalation (tracking_number, mda_code, task_id, task_level, step, sent_to, due_date,
                   working_days_late, taken_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.trackingNumber(), e.mdaCode(), e.taskId(), e.taskLevel(), e.step().name(), e.sentTo(),
-                        e.dueDate(), e.workingDaysLate(), Timestamp.from(e.takenAt()), e.reason())
+                        e.dueDate(), e.workingDaysLate(), Timestamp.from(e.takenAt()),
+                        e.reason().length() <= 500 ? e.reason() : e.reason().substring(0, 499) + "…")
                 .update();
     }
 

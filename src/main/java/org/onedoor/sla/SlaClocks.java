@@ -87,7 +87,9 @@ public class SlaClocks {
                 stage = leg.stage();
                 stageStart = stageEnd;
             }
-            int sla = service != null ? service.slaOf(leg.mdaCode(), request.priority()) : 0;
+            // Without the service's entry (a node that never knew it), the SLA printed on the receipt.
+            int sla = service != null ? service.slaOf(leg.mdaCode(), request.priority())
+                    : (int) calendar.workingDaysBetween(day(request.receivedAt()), request.expectedBy());
             LegClock legClock = leg(leg, sla, stageStart, view.informationRequests(), today);
             clocks.add(legClock);
             stageEnd = max(stageEnd, legClock.expectedBy());

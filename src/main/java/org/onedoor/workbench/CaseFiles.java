@@ -76,7 +76,7 @@ public class CaseFiles {
     }
 
     public CaseFile open(String officer, Collection<String> groups, String trackingNumber) {
-        Access access = access(groups, trackingNumber);
+        Access access = access(officer, groups, trackingNumber);
         access.mdas().forEach(mda -> views.viewed(trackingNumber, officer, mda, null));
         FiledRequest request = access.request();
         ServiceDefinition service = access.service();
@@ -115,7 +115,7 @@ public class CaseFiles {
     }
 
     public Content document(String officer, Collection<String> groups, String trackingNumber, String kind) {
-        Access access = access(groups, trackingNumber);
+        Access access = access(officer, groups, trackingNumber);
         ReceivedDocument document = requests.documents(trackingNumber).stream()
                 .filter(d -> d.kind().equals(kind) && access.needs(n -> n.document(kind)))
                 .findFirst()
@@ -132,10 +132,13 @@ public class CaseFiles {
     }
 
     /** The officer's MDAs with a part in the request, or the same 404 as for a request that does not exist. */
-    private Access access(Collection<String> groups, String trackingNumber) {
+    private Access access(String officer, Collection<String> groups, String trackingNumber) {
         Optional<FiledRequest> request = requests.find(trackingNumber);
         Optional<RequestView> view = request.flatMap(r -> lifecycle.view(trackingNumber));
         Set<String> officerOf = mdasOf(groups);
+        // A holder of the MDA's organogram without a review level (its head, to whom late work climbs) reads too.
+        connectors.all().stream().filter(c -> connectors.organogram(c.code()).positions().stream()
+                .anyMatch(p -> p.holders().contains(officer))).forEach(c -> officerOf.add(c.code()));
         Set<String> mdas = view.map(v -> v.legs().stream().map(Leg::mdaCode).filter(officerOf::contains)
                 .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
         if (mdas.isEmpty()) {

@@ -34,8 +34,8 @@ class AbsenceController {
     }
 
     @GetMapping("/api/officer/absences")
-    List<Absence> list(@RequestParam(required = false) String mdaCode) {
-        return acting.of(mdaCode);
+    List<Absence> list(@RequestParam(required = false) String mdaCode, Principal user) {
+        return acting.of(mdaCode, user.getName());
     }
 
     @DeleteMapping("/api/officer/absences/{id}")

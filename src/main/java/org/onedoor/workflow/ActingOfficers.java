@@ -86,6 +86,9 @@ public class ActingOfficers {
         } else if (request.to().isBefore(today())) {
             problems.add(new Violation("to", "field.invalid", "The absence is over already."));
         }
+        if (request.reason() != null && request.reason().length() > 500) {
+            problems.add(new Violation("reason", "field.too-long", "At most 500 characters."));
+        }
         if (request.actingOfficer() == null || request.actingOfficer().equals(officer)) {
             problems.add(new Violation("actingOfficer", "field.invalid",
                     "Name another officer to act for " + officer + "."));
@@ -135,8 +138,16 @@ public class ActingOfficers {
         apply();
     }
 
-    public List<Absence> of(String mdaCode) {
-        return absences.of(mdaCode, today());
+    /**
+     * The absences not over yet that {@code user} may see: an administrator's or a supervisor's, every MDA's; an
+     * officer's, those of the MDAs they review for.
+     */
+    public List<Absence> of(String mdaCode, String user) {
+        boolean everyone = administrator(user)
+                || identity.createUserQuery().userId(user).memberOfGroup(IdentitySetup.SUPERVISOR).count() > 0;
+        List<String> mine = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return absences.of(mdaCode, today()).stream().filter(a -> everyone
+                || mine.stream().anyMatch(g -> OfficerRole.ofGroup(a.mdaCode(), g).isPresent())).toList();
     }
 
     /** The review groups of the MDA the officer is a member of: what an acting officer must have too. */
@@ -181,7 +192,9 @@ public class ActingOfficers {
     }
 
     private void handedOver(Absence absence, String taskId, String processInstanceId, String trackingNumber) {
-        absences.handedOver(absence.id(), taskId, trackingNumber, clock.instant());
+        if (!absences.handedOver(absence.id(), taskId, trackingNumber, clock.instant())) {
+            return; // another node's sweep handed it over first
+        }
         tasks.createComment(taskId, processInstanceId, absence.actingOfficer() + " acts for " + absence.officer()
                 + ", absent " + absence.startsOn() + " to " + absence.endsOn() + ".");
     }

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 class LateTasks {
 
     private static final Logger log = LoggerFactory.getLogger(LateTasks.class);
+    /** Task-local: the organogram position the task's escalation climbs from. */
+    static final String BASE_POSITION = "escalationBase";
 
     private final TaskService tasks;
     private final WorkingDayCalendar calendar;
@@ -80,7 +82,11 @@ class LateTasks {
         }
         Organogram chart = connectors.organogram(mdaCode);
         OfficerRole level = level(task, mdaCode);
-        Organogram.Position base = chart.at(level, task.getAssignee()).orElseThrow();
+        // The position the task started from, remembered at the first step: handing up clears the assignee.
+        Object remembered = tasks.getVariableLocal(task.getId(), BASE_POSITION);
+        Organogram.Position base = (remembered != null ? chart.position(remembered.toString())
+                : chart.at(level, task.getAssignee())).orElseThrow();
+        tasks.setVariableLocal(task.getId(), BASE_POSITION, base.id());
         List<Organogram.Position> above = chart.above(base);
         if (escalations.count(task.getId(), Step.OVERDUE) == 0) {
             Organogram.Position supervisor = above.isEmpty() ? base : above.get(0);
@@ -129,7 +135,7 @@ class LateTasks {
     }
 
     private LocalDate dueDay(Task task) {
-        return LocalDate.ofInstant(task.getDueDate().toInstant().minusMillis(1), calendar.zone());
+        return TaskDates.lastDay(task.getDueDate(), calendar.zone());
     }
 
     /** The engine's time, which tests move with the engine's clock. */

@@ -1,6 +1,7 @@
 package org.onedoor.workflow;
 
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -101,10 +102,15 @@ class ProcessAdminController {
             try {
                 runtime.newMigration(plan).processInstanceQuery(instances).execute();
             } catch (MigratingProcessInstanceValidationException e) {
-                throw migrationInvalid(key, e.getValidationReport().getActivityInstanceReports().stream()
-                        .flatMap(r -> r.getFailures().stream().map(f -> new Violation(
-                                "activity " + r.getSourceScopeId(), "processes.migration-invalid", f)))
-                        .toList());
+                var report = e.getValidationReport();
+                List<Violation> violations = new ArrayList<>(report.getFailures().stream()
+                        .map(f -> new Violation("instance " + report.getProcessInstanceId(), "processes.migration-invalid",
+                                f)).toList());
+                report.getActivityInstanceReports().forEach(r -> r.getFailures().forEach(f -> violations.add(
+                        new Violation("activity " + r.getSourceScopeId(), "processes.migration-invalid", f))));
+                report.getTransitionInstanceReports().forEach(r -> r.getFailures().forEach(f -> violations.add(
+                        new Violation("activity " + r.getSourceScopeId(), "processes.migration-invalid", f))));
+                throw migrationInvalid(key, violations);
             }
         }
         return new Migrated(key, source.getVersion(), target.getVersion(), count);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -108,11 +109,22 @@ public class ProcessDeployment implements SmartInitializingSingleton {
                 .enableDuplicateFiltering(true);
         files.all().stream().filter(f -> f.service().map(s -> !out.contains(s)).orElse(true))
                 .forEach(f -> builder.addInputStream(f.name(), new ByteArrayInputStream(f.content())));
-        DeploymentWithDefinitions deployment = builder.deployWithResult();
+        DeploymentWithDefinitions deployment;
+        try {
+            deployment = builder.deployWithResult();
+        } catch (ParseException e) {
+            // What the checks cannot see (an expression the engine refuses, say), named as the engine names it.
+            throw new InvalidProcessFiles(files.location(), e.getResorceReports() // sic: Camunda's spelling
+                    .stream()
+                    .flatMap(r -> r.getErrors().stream().map(p -> new ServiceChecks.Problem(r.getResourceName(),
+                            "line " + p.getLine() + ": " + p.getMessage())))
+                    .toList());
+        }
 
         List<ServiceDefinition> offered = files.services().services().values().stream()
                 .filter(s -> !out.contains(s.code())).toList();
-        catalogue.replace(offered);
+        catalogue.replace(offered, files.services().services().values().stream()
+                .filter(s -> out.contains(s.code())).toList());
         List<LeftOut> leftOut = report.services().entrySet().stream().map(e -> new LeftOut(e.getKey(),
                 e.getValue().stream().map(ServiceChecks.Problem::toString).toList())).toList();
         Outcome outcome = new Outcome(files.location(), Instant.now(), definitions(deployment),
@@ -122,6 +134,10 @@ public class ProcessDeployment implements SmartInitializingSingleton {
                 outcome.deployed().size(), outcome.deployed().stream().map(d -> d.key() + ":" + d.version()).toList(),
                 offered.size());
         leftOut.forEach(l -> log.warn("Service {} is left out: {}", l.service(), l.problems()));
+        if (offered.isEmpty()) {
+            log.warn("No service at {}: OneDoor takes no request (is onedoor.processes.location right for the"
+                    + " directory it runs in?)", files.location());
+        }
         return outcome;
     }
 

@@ -74,10 +74,20 @@ final class ServiceChecks {
             if (file.problem() != null) {
                 found.add(new Problem(file.name(), file.problem()));
             } else if (file.bpmn() != null) {
-                file.bpmn().getModelElementsByType(Process.class).forEach(p -> unique(processes, p.getId(), file, found));
+                for (Process p : file.bpmn().getModelElementsByType(Process.class)) {
+                    unique(processes, p.getId(), file, found);
+                    if (p.isExecutable() && p.getCamundaHistoryTimeToLiveString() == null) {
+                        found.add(new Problem(file.name(), "process " + p.getId()
+                                + ": camunda:historyTimeToLive is required (History cleanup in the Modeler)"));
+                    }
+                }
             } else if (file.dmn() != null) {
                 for (Decision d : file.dmn().getModelElementsByType(Decision.class)) {
                     unique(decisionFiles, d.getId(), file, found);
+                    if (d.getCamundaHistoryTimeToLiveString() == null) {
+                        found.add(new Problem(file.name(), "decision " + d.getId()
+                                + ": camunda:historyTimeToLive is required (History cleanup in the Modeler)"));
+                    }
                     decisions.putIfAbsent(d.getId(), d);
                 }
             } else {
@@ -202,7 +212,7 @@ final class ServiceChecks {
                 : input.getInputExpression().getText().getTextContent().trim();
         String at = "input '" + (input.getLabel() != null ? input.getLabel() : input.getId()) + "'";
         if (IDENTIFIER.matcher(expression).matches() && !expression.equals(ProcessVariables.DOCUMENTS)
-                && service.field(expression).isEmpty()) {
+                && !expression.equals(ProcessVariables.PRIORITY) && service.field(expression).isEmpty()) {
             problems.add(new Problem(file, at + ": reads '" + expression + "', which is not a field of services/"
                     + service.code() + "/service.yaml"));
         }

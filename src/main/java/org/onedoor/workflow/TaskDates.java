@@ -1,6 +1,7 @@
 package org.onedoor.workflow;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,9 +66,14 @@ public class TaskDates {
         if (due == null) {
             return new Dates(null, null);
         }
-        LocalDate lastDay = LocalDate.ofInstant(due.toInstant().minusMillis(1), calendar.zone());
+        LocalDate lastDay = lastDay(due, calendar.zone());
         return new Dates(due, Date.from(calendar.workingDaysBefore(lastDay, DUE_SOON_WORKING_DAYS)
                 .atStartOfDay(calendar.zone()).toInstant()));
+    }
+
+    /** The last working day of a due date, which is the start of the day after it. */
+    static LocalDate lastDay(Date due, ZoneId zone) {
+        return LocalDate.ofInstant(due.toInstant().minusMillis(1), zone);
     }
 
     /**
@@ -117,7 +124,13 @@ public class TaskDates {
             List<Task> page = tasks.createTaskQuery().processDefinitionKey(MdaWork.OFFICER_REVIEW).active()
                     .orderByTaskId().asc().listPage(first, PAGE);
             for (Task task : page) {
-                moved += redate(task) ? 1 : 0;
+                try {
+                    moved += redate(task) ? 1 : 0;
+                } catch (OptimisticLockingException e) {
+                    // Someone worked the task meanwhile: date it as it is now.
+                    Task now = tasks.createTaskQuery().taskId(task.getId()).active().singleResult();
+                    moved += now != null && redate(now) ? 1 : 0;
+                }
             }
             if (page.size() < PAGE) {
                 break;

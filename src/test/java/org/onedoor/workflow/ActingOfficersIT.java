@@ -81,6 +81,12 @@ class ActingOfficersIT {
         assertThat(absent("city-corporation-desk", absence("city-corporation-desk2", today.plusDays(2),
                 today.plusDays(5))).getBody().path("code").asText()).isEqualTo("absence.overlaps");
 
+        // Another MDA's officer does not see it; the city corporation's do.
+        assertThat(http.withBasicAuth("land-office-desk", OneDoorClient.PASSWORD)
+                .getForObject("/api/officer/absences", JsonNode.class).findValuesAsText("id")).doesNotContain(id);
+        assertThat(http.withBasicAuth("city-corporation-head", OneDoorClient.PASSWORD)
+                .getForObject("/api/officer/absences", JsonNode.class).findValuesAsText("id")).contains(id);
+
         // Both open tasks are the acting officer's now, with the handover in their history.
         assertThat(deskTask(decided).getAssignee()).isEqualTo("city-corporation-desk2");
         assertThat(deskTask(open).getAssignee()).isEqualTo("city-corporation-desk2");

@@ -273,6 +273,7 @@ class OfficerReviewTest extends ProcessTestSupport {
                     LocalDate.now(), LocalDate.now().plusDays(3), "other-desk-officer", null, "desk-officer",
                     Instant.now(), null);
             when(absences.on(eq("desk-officer"), any())).thenReturn(Optional.of(away));
+            when(absences.handedOver(any(), any(), any(), any())).thenReturn(true);
             engine().getIdentityService().setAuthenticatedUserId("head");
             decide(task(pi), "return", "Check the lease term.");
 

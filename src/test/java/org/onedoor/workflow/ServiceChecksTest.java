@@ -115,6 +115,16 @@ class ServiceChecksTest {
     }
 
     @Test
+    void aProcessOrDecisionWithoutHistoryTimeToLiveIsNamed() throws IOException {
+        edit("services/land-mutation/LandMutationRouting.dmn", dmn -> dmn.replace(" camunda:historyTimeToLive=\"P1825D\"", ""));
+        edit("common/MdaExchange.bpmn", bpmn -> bpmn.replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", ""));
+        assertThat(problemsOf("land-mutation")).containsExactly("services/land-mutation/LandMutationRouting.dmn: "
+                + "decision LandMutationRouting: camunda:historyTimeToLive is required (History cleanup in the Modeler)");
+        assertThat(report().common()).extracting(ServiceChecks.Problem::toString).containsExactly("common/MdaExchange.bpmn: "
+                + "process MdaExchange: camunda:historyTimeToLive is required (History cleanup in the Modeler)");
+    }
+
+    @Test
     void twoFilesDeclaringOneIdAreNamed() throws IOException {
         Files.copy(processes.resolve("services/land-mutation/LandMutationRouting.dmn"),
                 processes.resolve("services/land-mutation/Copy.dmn"));
