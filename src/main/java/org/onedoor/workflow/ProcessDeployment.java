@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ParseException;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +44,16 @@ public class ProcessDeployment implements SmartInitializingSingleton {
     private final RepositoryService repository;
     private final ServiceCatalogue catalogue;
     private final ServiceChecks checks;
+    private final ProcessRevisions revisions;
     private final String location;
     private final boolean leaveOut;
     private volatile Outcome last;
+    private volatile String revision;
+    /** The newest revision this node last followed, so that files that differ are reported once, not every minute. */
+    private volatile String followed;
 
     ProcessDeployment(RepositoryService repository, ServiceCatalogue catalogue, ConnectorRegistry connectors,
-            @Value("${onedoor.processes.location:classpath*:processes/}") String location,
+            ProcessRevisions revisions, @Value("${onedoor.processes.location:classpath*:processes/}") String location,
             @Value("${onedoor.processes.invalid-services:refuse}") String invalidServices) {
         if (!invalidServices.equals("refuse") && !invalidServices.equals("leave-out")) {
             throw new IllegalStateException("onedoor.processes.invalid-services: '" + invalidServices
@@ -56,6 +62,7 @@ public class ProcessDeployment implements SmartInitializingSingleton {
         this.repository = repository;
         this.catalogue = catalogue;
         this.checks = new ServiceChecks(connectors);
+        this.revisions = revisions;
         this.location = location;
         this.leaveOut = invalidServices.equals("leave-out");
     }
@@ -98,7 +105,12 @@ public class ProcessDeployment implements SmartInitializingSingleton {
     }
 
     /** Checks and deploys the files as they are now; throws {@link InvalidProcessFiles} and deploys nothing if broken. */
-    public synchronized Outcome deploy() {
+    public Outcome deploy() {
+        return deploy(true);
+    }
+
+    /** {@code record}: this node's files become the newest revision, which the other nodes follow. */
+    private synchronized Outcome deploy(boolean record) {
         ProcessFiles files = ProcessFiles.read(location);
         ServiceChecks.Report report = checks.check(files);
         if (!report.common().isEmpty() || (!leaveOut && !report.clean())) {
@@ -130,6 +142,10 @@ public class ProcessDeployment implements SmartInitializingSingleton {
         Outcome outcome = new Outcome(files.location(), Instant.now(), definitions(deployment),
                 offered.stream().map(ServiceDefinition::code).toList(), leftOut);
         last = outcome;
+        revision = files.revision();
+        if (record && revisions.latest().filter(revision::equals).isEmpty()) {
+            revisions.record(revision, outcome.at());
+        }
         log.info("Process files at {}: {} new definition version(s) {}, {} service(s) offered", files.location(),
                 outcome.deployed().size(), outcome.deployed().stream().map(d -> d.key() + ":" + d.version()).toList(),
                 offered.size());
@@ -139,6 +155,31 @@ public class ProcessDeployment implements SmartInitializingSingleton {
                     + " directory it runs in?)", files.location());
         }
         return outcome;
+    }
+
+    /**
+     * Follows a redeployment made on another node: when the newest revision recorded is not this node's, it deploys
+     * the files here too (the same files: the engine makes no new version) so that its catalogue is the same.
+     */
+    @Scheduled(fixedDelayString = "${onedoor.processes.follow-interval:60s}",
+            initialDelayString = "${onedoor.processes.follow-interval:60s}")
+    void follow() {
+        Optional<String> newest = revisions.latest();
+        if (newest.isEmpty() || newest.get().equals(revision) || newest.get().equals(followed)) {
+            return;
+        }
+        followed = newest.get();
+        log.info("Process files revision {} was deployed on another node; deploying the files here", newest.get());
+        try {
+            deploy(false);
+            if (!newest.get().equals(revision)) {
+                log.error("This node's process files at {} (revision {}) differ from those deployed on another node"
+                        + " (revision {}): give every node the same files", location, revision, newest.get());
+            }
+        } catch (InvalidProcessFiles e) {
+            log.error("This node's process files at {} cannot be deployed ({}); it keeps its catalogue", location,
+                    e.violations());
+        }
     }
 
     /** The last deployment's outcome. */

@@ -2,8 +2,11 @@ package org.onedoor.workflow;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.onedoor.catalogue.ServiceCatalogue;
+import org.onedoor.system.Sha256;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -43,11 +47,13 @@ final class ProcessFiles {
     private final String location;
     private final List<File> files;
     private final ServiceCatalogue.Reading services;
+    private final String revision;
 
-    private ProcessFiles(String location, List<File> files, ServiceCatalogue.Reading services) {
+    private ProcessFiles(String location, List<File> files, ServiceCatalogue.Reading services, String revision) {
         this.location = location;
         this.files = files;
         this.services = services;
+        this.revision = revision;
     }
 
     /** Reads every BPMN, DMN and form file and every {@code services/*}{@code /service.yaml} under {@code location}. */
@@ -64,8 +70,18 @@ final class ProcessFiles {
                 }
             }
             List<File> sorted = found.values().stream().sorted(Comparator.comparing(File::name)).toList();
-            return new ProcessFiles(root, sorted,
-                    ServiceCatalogue.read(List.of(resolver.getResources(root + "services/*/service.yaml"))));
+            List<Resource> catalogue = List.of(resolver.getResources(root + "services/*/service.yaml"));
+            // The digest of every file, names included: the same files give the same revision on every node.
+            MessageDigest digest = Sha256.digest();
+            for (File file : sorted) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update(file.content());
+            }
+            for (Resource yaml : catalogue.stream().sorted(Comparator.comparing(r -> relativeOrEmpty(roots, r))).toList()) {
+                digest.update(relativeOrEmpty(roots, yaml).getBytes(StandardCharsets.UTF_8));
+                digest.update(yaml.getContentAsByteArray());
+            }
+            return new ProcessFiles(root, sorted, ServiceCatalogue.read(catalogue), HexFormat.of().formatHex(digest.digest()));
         } catch (IOException e) {
             throw new IllegalStateException("The process files at " + root + " cannot be read: " + e.getMessage(), e);
         }
@@ -73,6 +89,11 @@ final class ProcessFiles {
 
     String location() {
         return location;
+    }
+
+    /** The SHA-256 of every file under the location, names included. */
+    String revision() {
+        return revision;
     }
 
     List<File> all() {
@@ -103,6 +124,14 @@ final class ProcessFiles {
 
     private static String firstLine(String message) {
         return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
+    }
+
+    private static String relativeOrEmpty(List<Resource> roots, Resource resource) {
+        try {
+            return relative(roots, resource);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The resource's path under whichever root holds it, by file path where both are files, else by URI. */

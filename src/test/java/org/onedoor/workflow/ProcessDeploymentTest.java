@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.system.OneDoorException.Violation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -34,6 +36,10 @@ class ProcessDeploymentTest {
     Path processes;
 
     private final ServiceCatalogue catalogue = new ServiceCatalogue();
+    /** The revisions two nodes share, in a database of their own. */
+    private static final JdbcClient REVISIONS_DB = JdbcClient.create(
+            new DriverManagerDataSource("jdbc:h2:mem:process-revisions;DB_CLOSE_DELAY=-1"));
+    private final ProcessRevisions revisions = new ProcessRevisions(REVISIONS_DB);
 
     private RepositoryService repository() {
         return extension.getProcessEngine().getRepositoryService();
@@ -42,6 +48,8 @@ class ProcessDeploymentTest {
     @BeforeEach
     void copyProcesses() throws IOException {
         FileSystemUtils.copyRecursively(Path.of("processes"), processes);
+        REVISIONS_DB.sql("drop table if exists process_revision").update();
+        REVISIONS_DB.sql(Files.readString(Path.of("src/main/resources/db/migration/V11__process_revision.sql"))).update();
     }
 
     @AfterEach
@@ -50,7 +58,7 @@ class ProcessDeploymentTest {
     }
 
     private ProcessDeployment deployment(String invalidServices) {
-        return new ProcessDeployment(repository(), catalogue, ServiceChecksTest.CONNECTORS,
+        return new ProcessDeployment(repository(), catalogue, ServiceChecksTest.CONNECTORS, revisions,
                 "file:" + processes + "/", invalidServices);
     }
 
@@ -75,6 +83,27 @@ class ProcessDeploymentTest {
         assertThat(deployment.deploy().deployed()).containsExactly(new ProcessDeployment.Definition("decision",
                 "LandMutationRouting", 2, "services/land-mutation/LandMutationRouting.dmn"));
         assertThat(deployment.last().deployed()).hasSize(1);
+    }
+
+    @Test
+    void aNodeFollowsARedeploymentMadeOnAnotherNode() throws IOException {
+        ServiceCatalogue otherCatalogue = new ServiceCatalogue();
+        ProcessDeployment here = deployment("refuse");
+        ProcessDeployment there = new ProcessDeployment(repository(), otherCatalogue, ServiceChecksTest.CONNECTORS,
+                revisions, "file:" + processes + "/", "refuse");
+        here.deploy();
+        there.deploy();
+        assertThat(REVISIONS_DB.sql("select count(*) from process_revision").query(Long.class).single())
+                .as("the same files are one revision").isOne();
+
+        Path entry = processes.resolve("services/land-mutation/service.yaml");
+        Files.writeString(entry, Files.readString(entry).replace("slaWorkingDays: 28", "slaWorkingDays: 25"));
+        here.deploy();
+        assertThat(otherCatalogue.find("land-mutation").orElseThrow().slaWorkingDays()).isEqualTo(28);
+        there.follow();
+        assertThat(otherCatalogue.find("land-mutation").orElseThrow().slaWorkingDays()).isEqualTo(25);
+        here.follow();
+        assertThat(REVISIONS_DB.sql("select count(*) from process_revision").query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
