@@ -159,8 +159,8 @@ class LifecycleStore implements InitializingBean {
                         Timestamp.from(at), actor, reason)
                 .update();
         // The leg's clock starts when the MDA has it and stops at its decision.
-        Instant startedAt = leg.startedAt() != null || to == LegState.CANCELLED && leg.state() == LegState.PLANNED
-                ? leg.startedAt() : at;
+        boolean neverStarted = leg.state() == LegState.PLANNED && to == LegState.CANCELLED;
+        Instant startedAt = leg.startedAt() != null || neverStarted ? leg.startedAt() : at;
         Instant endedAt = to.isFinal() ? at : null;
         jdbc.sql("""
                 update request_leg set seq = ?, state = ?, started_at = ?, ended_at = ?

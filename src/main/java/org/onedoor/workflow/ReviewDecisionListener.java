@@ -153,9 +153,8 @@ public class ReviewDecisionListener implements TaskListener {
 
     /** The task's dates from its leg's clock and its level; the BPMN's request-wide date where the leg has none. */
     private void dates(DelegateTask task, String mdaCode) {
-        if (task.getVariable(ProcessVariables.REVIEW_LEVELS) instanceof Number levels) {
-            TaskDates.Dates dates = taskDates.of((String) task.getVariable(ProcessVariables.TRACKING_NUMBER), mdaCode,
-                    role(task, mdaCode), levels.intValue(), task.getDueDate());
+        if (task.getVariable(ProcessVariables.REVIEW_LEVELS) instanceof Number) {
+            TaskDates.Dates dates = taskDates.of(task.getExecution(), role(task, mdaCode).ordinal() + 1);
             task.setDueDate(dates.due());
             task.setFollowUpDate(dates.followUp());
         }

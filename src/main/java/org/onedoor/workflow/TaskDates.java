@@ -1,5 +1,6 @@
 package org.onedoor.workflow;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.onedoor.casework.CalendarChanged;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.casework.WorkingDayCalendar;
@@ -39,6 +41,8 @@ public class TaskDates {
     /** Tasklist's "due within 2 working days" filter lists a task from its follow-up date on. */
     static final int DUE_SOON_WORKING_DAYS = 2;
     private static final int PAGE = 500;
+    /** The transient variable holding a starting task's dates. */
+    private static final String DATES = "onedoorTaskDates";
     /** Days an overdue task is looked at again: escalation reaches the head of the MDA long before. */
     private static final int OVERDUE_DAYS = 60;
     private static final Logger log = LoggerFactory.getLogger(TaskDates.class);
@@ -55,7 +59,8 @@ public class TaskDates {
         this.management = management;
     }
 
-    record Dates(Date due, Date followUp) {
+    /** Serializable only so that the engine types it; it is kept transient, never written. */
+    record Dates(Date due, Date followUp) implements Serializable {
     }
 
     /** The dates of a task at {@code role} in a chain of {@code levels}; {@code fallbackDue} where the leg has no clock. */
@@ -81,13 +86,8 @@ public class TaskDates {
      * an overdue task was handed up and has the level above as a candidate too.
      */
     static Optional<OfficerRole> level(Collection<? extends IdentityLink> links, String mdaCode) {
-        return levels(links, mdaCode).stream().min(Comparator.naturalOrder());
-    }
-
-    /** The roles of the task's candidate groups. */
-    static List<OfficerRole> levels(Collection<? extends IdentityLink> links, String mdaCode) {
         return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .flatMap(l -> OfficerRole.ofGroup(mdaCode, l.getGroupId()).stream()).toList();
+                .flatMap(l -> OfficerRole.ofGroup(mdaCode, l.getGroupId()).stream()).min(Comparator.naturalOrder());
     }
 
     /** When the officer's task at {@code level} is followed up: the BPMN's follow-up timer, before the task exists. */
@@ -109,11 +109,20 @@ public class TaskDates {
                 .atZone(calendar.zone())) + "/P1D";
     }
 
-    private Dates of(DelegateExecution execution, int level) {
-        return of((String) execution.getVariable(ProcessVariables.TRACKING_NUMBER),
+    /**
+     * The dates of the task at {@code level} as its activity starts: its two timers and the task itself ask in the same
+     * transaction, so the leg's clock is read once and kept on the activity's execution, transiently.
+     */
+    Dates of(DelegateExecution execution, int level) {
+        if (execution.getVariableLocal(DATES) instanceof Dates dates) {
+            return dates;
+        }
+        Dates dates = of((String) execution.getVariable(ProcessVariables.TRACKING_NUMBER),
                 (String) execution.getVariable(ProcessVariables.MDA_CODE), OfficerRole.values()[level - 1],
                 ((Number) execution.getVariable(ProcessVariables.REVIEW_LEVELS)).intValue(),
                 (Date) execution.getVariable(ProcessVariables.DUE_DATE));
+        execution.setVariableLocal(DATES, Variables.objectValue(dates, true).create());
+        return dates;
     }
 
     /** A holiday added or removed moves every open clock: each open review task gets its dates anew. */

@@ -335,6 +335,8 @@ class OfficerReviewTest extends ProcessTestSupport {
         long paused = CALENDAR.workingDaysBetween(today.minusDays(7), today);
 
         ProcessInstance pi = review("city-corporation", 1);
+        verify(requests, times(1).description("the task and its two timers read the leg's clock once"))
+                .find(TRACKING_NUMBER);
         decide(task(pi), "request-information", "The lease, please.");
         applicantAnswers(pi);
 
