@@ -107,7 +107,7 @@ public class ActingOfficers {
                 throw new OneDoorException("absence.acting-officer-not-eligible", HttpStatus.UNPROCESSABLE_ENTITY,
                         request.actingOfficer() + " cannot act for " + officer + ": not a member of " + group + ".",
                         List.of(new Violation("actingOfficer", "absence.acting-officer-not-eligible",
-                                "Not a member of " + group + ", as " + officer + " is.")));
+                                "Not a member of " + group + ", one of the absent officer's groups.")));
             }
         }
         if (!absences.overlapping(officer, request.from(), request.to()).isEmpty()) {

@@ -37,7 +37,9 @@ class DemoUsers {
                 }
                 // Everyone the MDA's organogram names (a second desk officer, the head of the MDA) can log in too.
                 for (Organogram.Position position : connectors.organogram(c.code()).positions()) {
-                    position.holders().forEach(holder -> setup.user(holder, password, position.title(), c.name().en()));
+                    // Named by their id too: two holders of one position would look alike in Tasklist.
+                    position.holders().forEach(holder -> setup.user(holder, password, position.title(),
+                            c.name().en() + " (" + holder + ")"));
                 }
             }
         }
