@@ -67,8 +67,14 @@ public class MinistryClient {
     /** A packet with a given id: the same id as an earlier packet, with other bytes, is a replay. */
     public static SignedPacket packet(UUID packetId, String signedBy, String sender, PacketType type,
             String trackingNumber, Map<String, Object> payload, Map<String, byte[]> documents) {
+        return packet(packetId, signedBy, sender, type, trackingNumber, payload, documents, "text/plain");
+    }
+
+    /** A packet whose documents the manifest declares as {@code mediaType}. */
+    public static SignedPacket packet(UUID packetId, String signedBy, String sender, PacketType type,
+            String trackingNumber, Map<String, Object> payload, Map<String, byte[]> documents, String mediaType) {
         List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
-                .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length, Sha256.hex(d.getValue())))
+                .map(d -> new Manifest.DocumentEntry(d.getKey(), mediaType, d.getValue().length, Sha256.hex(d.getValue())))
                 .toList();
         return signer(signedBy).sign(new Manifest(packetId, type, trackingNumber, "trade-licence", sender,
                 "odsc", Instant.now(), payload, entries));
@@ -109,7 +115,12 @@ public class MinistryClient {
         if (signature != null) {
             parts.add("signature", part(signature, MediaType.parseMediaType("application/pkcs7-signature")));
         }
-        documents.forEach((name, content) -> parts.add(name, part(content, MediaType.TEXT_PLAIN)));
+        documents.forEach((name, content) -> {
+            HttpHeaders file = new HttpHeaders();
+            file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+            file.setContentDispositionFormData(name, name);
+            parts.add(name, new HttpEntity<>(content, file));
+        });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.postForEntity("/api/mda/" + operation, new HttpEntity<>(parts, headers), JsonNode.class);

@@ -1,5 +1,7 @@
 package org.onedoor.dispatch;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onedoor.dispatch.DeliveryTable.Delivery;
+import org.onedoor.documents.DocumentInspector;
 import org.onedoor.documents.DocumentStore;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.lifecycle.Decision;
@@ -26,10 +29,12 @@ import org.onedoor.packet.PacketType;
 import org.onedoor.packet.PacketVerifier;
 import org.onedoor.packet.SignedPacket;
 import org.onedoor.system.OneDoorException;
+import org.onedoor.system.Sha256;
 import org.onedoor.system.OneDoorException.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +69,7 @@ public class MdaAnswers {
     private final Lifecycle lifecycle;
     private final ServiceRequests requests;
     private final DocumentStore documents;
+    private final DocumentInspector inspector;
     private final DeliveryTable deliveries;
     private final AnswerTable answers;
     private final ApplicationEventPublisher events;
@@ -71,8 +77,9 @@ public class MdaAnswers {
     private final Clock clock;
 
     MdaAnswers(PacketVerifier verifier, PacketLedger ledger, Lifecycle lifecycle, ServiceRequests requests,
-            DocumentStore documents, DeliveryTable deliveries, AnswerTable answers, ApplicationEventPublisher events,
-            MessageLog messageLog, Clock clock) {
+            DocumentStore documents, DocumentInspector inspector, DeliveryTable deliveries, AnswerTable answers,
+            ApplicationEventPublisher events, MessageLog messageLog, Clock clock) {
+        this.inspector = inspector;
         this.verifier = verifier;
         this.ledger = ledger;
         this.lifecycle = lifecycle;
@@ -90,17 +97,22 @@ public class MdaAnswers {
     }
 
     @Transactional
-    public Receipt receive(Operation operation, SignedPacket packet, Map<String, byte[]> attached) {
+    public Receipt receive(Operation operation, SignedPacket packet, Map<String, InputStreamSource> attached) {
         Optional<SignedPacket> repeat = repeatOf(packet);
         if (repeat.isPresent()) {
             return new Receipt(repeat.get(), true);
         }
-        Manifest manifest = verifier.verify(packet, attached, ledger.party());
+        Manifest manifest = verifier.verify(packet, digests(attached), ledger.party());
         if (manifest.type() != operation.type) {
             throw new PacketException("packet.wrong-type", "This operation takes a packet of type '"
                     + operation.type.wireName() + "', not '" + manifest.type().wireName() + "'.");
         }
         Answer answer = Answer.of(operation, manifest.payload());
+        for (Manifest.DocumentEntry entry : manifest.documents()) {
+            inspector.issued(entry.name(), entry.mediaType(), attached.get(entry.name()), entry.size()).ifPresent(v -> {
+                throw new OneDoorException(v.code(), HttpStatus.UNPROCESSABLE_ENTITY, v.message(), List.of(v));
+            });
+        }
         Delivery delivery = lockDelivery(manifest, answer.inReplyTo());
         String tn = manifest.trackingNumber();
         String mda = manifest.sender();
@@ -127,6 +139,19 @@ public class MdaAnswers {
             events.publishEvent(new MdaAnswered(tn, mda, packetId, answer.decision()));
         }
         return new Receipt(receipt(receiptId, manifest, now, taken), false);
+    }
+
+    /** Each document's digest, hashed as it streams from where the transport put it. */
+    private static Map<String, Sha256.Digest> digests(Map<String, InputStreamSource> attached) {
+        Map<String, Sha256.Digest> digests = new LinkedHashMap<>();
+        attached.forEach((name, source) -> {
+            try (InputStream in = source.getInputStream()) {
+                digests.put(name, Sha256.of(in));
+            } catch (IOException e) {
+                throw new PacketException("packet.malformed", "The document '" + name + "' cannot be read.");
+            }
+        });
+        return digests;
     }
 
     /**

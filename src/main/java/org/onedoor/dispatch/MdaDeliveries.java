@@ -106,7 +106,8 @@ public class MdaDeliveries {
         for (ReceivedDocument d : requests.documents(trackingNumber)) {
             if (needs.document(d.kind())) {
                 entries.add(new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256()));
-                attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), documents.load(d.sha256())));
+                attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), d.size(),
+                        () -> documents.open(d.sha256())));
             }
         }
         Map<String, Object> particulars = new LinkedHashMap<>(requests.particulars(trackingNumber));
@@ -168,7 +169,8 @@ public class MdaDeliveries {
             List<Manifest.DocumentEntry> entries = new ArrayList<>();
             for (InformationRequest.AnsweredDocument d : lifecycle.answeredDocuments(asked.id())) {
                 entries.add(new Manifest.DocumentEntry(d.kind(), d.mediaType(), d.size(), d.sha256()));
-                attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), documents.load(d.sha256())));
+                attachments.add(new OutboundPacket.Attachment(d.kind(), d.mediaType(), d.size(),
+                        () -> documents.open(d.sha256())));
             }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("inReplyTo", asked.id());

@@ -53,8 +53,10 @@ class MdaSoapService implements OneDoorMdaPort {
             if (packet == null) {
                 throw new org.onedoor.packet.PacketException("packet.malformed", "The operation needs its element 'packet'.");
             }
-            MdaAnswers.Receipt receipt = answers.receive(operation, packet.signedPacket(), packet.documentsByName());
-            return SoapPacket.receipt(receipt.packet(), receipt.repeat());
+            try (SpooledDocuments documents = new SpooledDocuments(packet.documentsByName())) {
+                MdaAnswers.Receipt receipt = answers.receive(operation, packet.signedPacket(), documents.byName());
+                return SoapPacket.receipt(receipt.packet(), receipt.repeat());
+            }
         } catch (OneDoorException e) {
             throw new PacketFault(e.getMessage(), new PacketFault.Problem(e.code(), e.getMessage()), e.status().value());
         } catch (RuntimeException e) {

@@ -1,10 +1,13 @@
 package org.onedoor.dispatch;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.hc.client5.http.entity.mime.AbstractContentBody;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -34,14 +37,43 @@ class RestWire {
                 .addBinaryBody("signature", outbound.packet().signature(), ContentType.create(MEDIA_SIGNATURE),
                         "manifest.p7s");
         for (OutboundPacket.Attachment document : outbound.documents()) {
-            form.addBinaryBody(document.name(), document.content(), ContentType.create(document.mediaType()),
-                    document.name());
+            form.addPart(document.name(), new StreamedBody(document));
         }
         HttpEntity entity = form.build();
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, entity.getContentType());
         exchange.getMessage().setBody(entity);
+    }
+
+    /**
+     * A document part read from the store while the request is written, with its length known: the multipart
+     * entity stays repeatable (a redelivery reads the store again) and is never held in memory.
+     */
+    private static final class StreamedBody extends AbstractContentBody {
+        private final OutboundPacket.Attachment document;
+
+        StreamedBody(OutboundPacket.Attachment document) {
+            super(ContentType.create(document.mediaType()));
+            this.document = document;
+        }
+
+        @Override
+        public String getFilename() {
+            return document.name();
+        }
+
+        @Override
+        public long getContentLength() {
+            return document.size();
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = document.content().getInputStream()) {
+                in.transferTo(out);
+            }
+        }
     }
 
     /** A 2xx answer must be the MDA's signed receipt; anything else is a malformed reply, retried by the job. */

@@ -85,6 +85,14 @@ class SoapFaultCodes extends AbstractSoapInterceptor {
             return new Verdict(405, "request.method-not-allowed",
                     "SOAP requests are POSTed; GET /ws/mda?wsdl gives the contract.");
         }
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            String text = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("limit") && text.contains("exceed")) {
+                // CXF's StAX limits (onedoor.soap): the envelope is too deep, too long or has too many elements.
+                return new Verdict(413, "request.too-large", "The SOAP envelope exceeds OneDoor's limits ("
+                        + t.getMessage().split("\n")[0] + "); documents travel as MTOM attachments.");
+            }
+        }
         String received = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart();
         if (received.equalsIgnoreCase(message.getVersion().getSender().getLocalPart())
                 || received.equals("VersionMismatch") || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())) {
@@ -92,6 +100,15 @@ class SoapFaultCodes extends AbstractSoapInterceptor {
                     "The request is not a SOAP 1.1 message of this contract (see /ws/mda?wsdl).");
         }
         return new Verdict(500, "internal.error", "OneDoor could not complete the request.");
+    }
+
+    /** A whole SOAP 1.1 fault with OneDoor's problem detail, for refusals made before CXF reads the request. */
+    static String fault(String code, String text) {
+        String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(text);
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
+                + "<faultcode>soap:Client</faultcode><faultstring>" + escaped + "</faultstring><detail><problem xmlns=\""
+                + SoapPacket.NAMESPACE + "\"><code xmlns=\"\">" + code + "</code><detail xmlns=\"\">" + escaped
+                + "</detail></problem></detail></soap:Fault></soap:Body></soap:Envelope>";
     }
 
     /** The same detail element as a declared fault: {@code <problem><code/><detail/></problem>}. */

@@ -5,12 +5,15 @@ import org.onedoor.dispatch.contract.SoapPacket;
 import org.onedoor.dispatch.contract.MdaSystemPort;
 import org.onedoor.dispatch.contract.PacketFault;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.activation.DataHandler;
-import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -31,11 +34,34 @@ class SoapWire {
     void deliver(Exchange exchange) throws PacketFault {
         OutboundPacket outbound = exchange.getMessage().getBody(OutboundPacket.class);
         List<SoapPacket.Document> documents = outbound.documents().stream()
-                .map(d -> new SoapPacket.Document(d.name(), new DataHandler(new ByteArrayDataSource(d.content(), d.mediaType()))))
+                .map(d -> new SoapPacket.Document(d.name(), new DataHandler(new StoredDataSource(d))))
                 .toList();
         SoapPacket receipt = client(outbound.connector(), outbound.endpoint())
                 .deliver(new SoapPacket(outbound.packet().manifest(), outbound.packet().signature(), documents));
         exchange.getMessage().setBody(new SignedPacket(receipt.getManifest(), receipt.getSignature()));
+    }
+
+    /** An MTOM attachment CXF streams from the store while it writes the request (chunked), at each attempt. */
+    private record StoredDataSource(OutboundPacket.Attachment document) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return document.content().getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return document.mediaType();
+        }
+
+        @Override
+        public String getName() {
+            return document.name();
+        }
     }
 
     private MdaSystemPort client(Connector connector, String endpoint) {

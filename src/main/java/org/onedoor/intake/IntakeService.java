@@ -87,7 +87,7 @@ public class IntakeService {
         List<ReceivedDocument> received = new ArrayList<>();
         for (Upload upload : uploads) {
             ReceivedDocument doc = new ReceivedDocument(upload.kind(), upload.fileName(),
-                    checked.mediaTypes().get(upload.kind()), upload.content().length, documents.store(upload.content()));
+                    checked.mediaTypes().get(upload.kind()), upload.size(), documents.store(upload.content()).hex());
             requests.insertDocument(trackingNumber, doc);
             received.add(doc);
         }

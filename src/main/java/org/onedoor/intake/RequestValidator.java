@@ -166,17 +166,20 @@ public class RequestValidator {
                         takenBy + " takes no document of kind '" + upload.kind() + "'."));
             } else if (mediaTypes.containsKey(upload.kind())) {
                 violations.add(new Violation(path, "document.duplicate", "Only one document of this kind."));
-            } else if (upload.content().length == 0) {
+            } else if (upload.size() == 0) {
                 violations.add(new Violation(path, "document.empty", "The document is empty."));
-            } else if (upload.content().length > required.maxSize().toBytes()) {
-                violations.add(new Violation(path, "document.too-large", "At most " + required.maxSize().toKilobytes() + " KiB."));
+            } else if (upload.size() > required.maxSize().toBytes()) {
+                violations.add(new Violation(path, "document.too-large", "The document has " + upload.size()
+                        + " bytes; a '" + upload.kind() + "' may have at most " + required.maxSize().toBytes() + "."));
             } else {
                 String mediaType = inspector.mediaType(upload.content());
-                if (required.mediaTypes().contains(mediaType)) {
-                    mediaTypes.put(upload.kind(), mediaType);
+                if (!required.mediaTypes().contains(mediaType)) {
+                    violations.add(new Violation(path, "document.type-not-allowed", "The content of this '"
+                            + upload.kind() + "' is " + mediaType + "; allowed are " + String.join(", ",
+                            required.mediaTypes()) + "."));
                 } else {
-                    violations.add(new Violation(path, "document.type-not-allowed", "The content is " + mediaType
-                            + "; allowed are " + required.mediaTypes() + "."));
+                    inspector.hostile(path, mediaType, upload.content(), upload.size()).ifPresentOrElse(
+                            violations::add, () -> mediaTypes.put(upload.kind(), mediaType));
                 }
             }
         }

@@ -110,7 +110,7 @@ public class RequestChanges {
                     "The answer has " + violations.size() + " problem(s); see errors.", violations);
         }
         List<AnsweredDocument> stored = uploads.stream().map(u -> new AnsweredDocument(u.kind(), u.fileName(),
-                mediaTypes.get(u.kind()), u.content().length, documents.store(u.content()))).toList();
+                mediaTypes.get(u.kind()), u.size(), documents.store(u.content()).hex())).toList();
         lifecycle.answer(trackingNumber, asked.id(), answer, stored, frontDesk);
         return new Changed(trackingNumber, lifecycle.state(trackingNumber).orElseThrow(), null);
     }

@@ -52,10 +52,11 @@ public class PacketVerifier {
     }
 
     /**
-     * Verifies the packet addressed to {@code recipient} with the documents that came beside it, by name, and
+     * Verifies the packet addressed to {@code recipient} with the digests of the documents that came beside it
+     * (hashed as they streamed in), by name, and
      * remembers its id. Returns the manifest; throws {@link PacketException} with the reason otherwise.
      */
-    public Manifest verify(SignedPacket packet, Map<String, byte[]> documents, String recipient) {
+    public Manifest verify(SignedPacket packet, Map<String, Sha256.Digest> documents, String recipient) {
         Manifest manifest = authentic(packet, recipient);
         Instant now = clock.instant();
         if (manifest.createdAt().isBefore(now.minus(window)) || manifest.createdAt().isAfter(now.plus(window))) {
@@ -181,13 +182,13 @@ public class PacketVerifier {
         }
     }
 
-    private static void checkDocuments(Manifest manifest, Map<String, byte[]> documents) {
+    private static void checkDocuments(Manifest manifest, Map<String, Sha256.Digest> documents) {
         for (Manifest.DocumentEntry entry : manifest.documents()) {
-            byte[] content = documents.get(entry.name());
+            Sha256.Digest content = documents.get(entry.name());
             if (content == null) {
                 throw new PacketException("document.missing", "The document '" + entry.name() + "' named in the manifest is missing.");
             }
-            if (content.length != entry.size() || !Sha256.hex(content).equals(entry.sha256())) {
+            if (content.size() != entry.size() || !content.hex().equals(entry.sha256())) {
                 throw new PacketException("document.digest-mismatch", "The document '" + entry.name()
                         + "' does not match its size and SHA-256 in the manifest.");
             }

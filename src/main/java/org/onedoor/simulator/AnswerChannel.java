@@ -61,7 +61,13 @@ public class AnswerChannel {
         MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
         form.add("manifest", part(MediaType.APPLICATION_JSON, packet.manifest()));
         form.add("signature", part(MediaType.parseMediaType("application/pkcs7-signature"), packet.signature()));
-        documents.forEach((name, content) -> form.add(name, part(MediaType.TEXT_PLAIN, content)));
+        documents.forEach((name, content) -> {
+            // A file part, as the contract asks: a part without a file name is a form field, held to 2 MB.
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_PDF);
+            headers.setContentDispositionFormData(name, name + ".pdf");
+            form.add(name, new HttpEntity<>(content, headers));
+        });
         String path = switch (type) {
             case ACKNOWLEDGEMENT -> "acknowledgements";
             case INFO_REQUEST -> "information-requests";
@@ -116,7 +122,7 @@ public class AnswerChannel {
 
     private void sendSoap(PacketType type, SignedPacket packet, Map<String, byte[]> documents) {
         List<SoapPacket.Document> attachments = documents.entrySet().stream()
-                .map(d -> new SoapPacket.Document(d.getKey(), new DataHandler(new ByteArrayDataSource(d.getValue(), "text/plain"))))
+                .map(d -> new SoapPacket.Document(d.getKey(), new DataHandler(new ByteArrayDataSource(d.getValue(), "application/pdf"))))
                 .toList();
         SoapPacket message = new SoapPacket(packet.manifest(), packet.signature(), attachments);
         OneDoorMdaPort port = soap.computeIfAbsent(oneDoorUrl.get(),

@@ -1,5 +1,7 @@
 package org.onedoor.simulator;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import org.onedoor.packet.PacketType;
 import org.onedoor.packet.PacketVerifier;
 import org.onedoor.packet.ReplayGuard;
 import org.onedoor.packet.SignedPacket;
+import org.springframework.core.io.InputStreamSource;
 import org.onedoor.packet.TrustStore;
 import org.onedoor.system.Sha256;
 import org.slf4j.Logger;
@@ -150,7 +153,7 @@ public class SimulatedMdas {
     }
 
     /** One delivery attempt to {@code mda}: a request, information or cancellation packet, documents by name. */
-    public Reply deliver(String mda, Transport transport, SignedPacket packet, Map<String, byte[]> documents) {
+    public Reply deliver(String mda, Transport transport, SignedPacket packet, Map<String, InputStreamSource> documents) {
         attempts.computeIfAbsent(mda, m -> new AtomicInteger()).incrementAndGet();
         Failure failure = nextFailure(mda);
         if (failure == Failure.DOWN) {
@@ -159,9 +162,17 @@ public class SimulatedMdas {
         if (failure == Failure.SLOW) {
             sleep(properties.slowness().toMillis());
         }
+        Map<String, Sha256.Digest> digests = new LinkedHashMap<>();
+        for (Map.Entry<String, InputStreamSource> document : documents.entrySet()) {
+            try (InputStream in = document.getValue().getInputStream()) {
+                digests.put(document.getKey(), Sha256.of(in));
+            } catch (IOException e) {
+                return new Reply.Refused("packet.malformed", "The document '" + document.getKey() + "' cannot be read.");
+            }
+        }
         Manifest received;
         try {
-            received = verifier.verify(packet, documents, mda);
+            received = verifier.verify(packet, digests, mda);
         } catch (PacketException e) {
             if (!e.code().equals("packet.replayed")) {
                 log.warn("Simulated {} refuses a packet: {} {}", mda, e.code(), e.getMessage());
@@ -321,6 +332,29 @@ public class SimulatedMdas {
         });
     }
 
+    /** The document an approving MDA issues: a one-page PDF saying what was cleared, for whom, when. */
+    static byte[] clearance(String mda, String trackingNumber, LocalDate on) {
+        String text = "BT /F1 14 Tf 50 780 Td (Clearance issued by " + mda + ") Tj 0 -24 Td (Request " + trackingNumber
+                + ", " + on + ") Tj 0 -24 Td (Simulated ministry system: a demonstration document.) Tj ET";
+        List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                        + "/Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(o -> pdf.append(String.format("%010d 00000 n \n", o)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** The rule's outcome (approved when none matches); a rule asking for information is asked once. */
     private void decide(String mda, Case work, SimulatorProperties.Rule rule) {
         if (work.cancelled) {
@@ -341,8 +375,8 @@ public class SimulatedMdas {
         if (rule != null) {
             payload.put("reason", rule.reason());
         }
-        Map<String, byte[]> documents = rule == null ? Map.of("clearance", ("Clearance of " + mda + " for "
-                + request.trackingNumber() + "\n").getBytes(StandardCharsets.UTF_8)) : Map.of();
+        Map<String, byte[]> documents = rule == null ? Map.of("clearance", clearance(mda, request.trackingNumber(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) : Map.of();
         send(mda, work, PacketType.DECISION, payload, documents, () -> { });
     }
 
@@ -354,7 +388,7 @@ public class SimulatedMdas {
             Runnable then) {
         Manifest request = work.request;
         List<Manifest.DocumentEntry> entries = documents.entrySet().stream()
-                .map(d -> new Manifest.DocumentEntry(d.getKey(), "text/plain", d.getValue().length, Sha256.hex(d.getValue())))
+                .map(d -> new Manifest.DocumentEntry(d.getKey(), "application/pdf", d.getValue().length, Sha256.hex(d.getValue())))
                 .toList();
         Instant signedAt = work.backlogged ? clock.instant().minus(properties.clockSkew()).minusSeconds(60) : clock.instant();
         Manifest manifest = new Manifest(UUID.randomUUID(), type, request.trackingNumber(), request.serviceCode(), mda,

@@ -1,6 +1,8 @@
 package org.onedoor.simulator;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.jws.WebService;
 import jakarta.xml.ws.soap.MTOM;
@@ -10,6 +12,7 @@ import org.onedoor.dispatch.contract.SoapPacket;
 import org.onedoor.simulator.SimulatedMdas.Failure;
 import org.onedoor.simulator.SimulatedMdas.Reply;
 import org.onedoor.packet.PacketException;
+import org.springframework.core.io.InputStreamSource;
 
 /** One simulated MDA's SOAP side, {@code /ws/simulator/<mda>}: the {@link MdaSystemPort} contract with MTOM. */
 @MTOM
@@ -29,7 +32,9 @@ class SimulatorSoapService implements MdaSystemPort {
     public SoapPacket deliver(SoapPacket packet) throws PacketFault {
         Reply reply;
         try {
-            reply = mdas.deliver(mda, SimulatedMdas.Transport.SOAP, packet.signedPacket(), packet.documentsByName());
+            reply = mdas.deliver(mda, SimulatedMdas.Transport.SOAP, packet.signedPacket(),
+                    packet.documentsByName().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            d -> (InputStreamSource) d.getValue()::getInputStream)));
         } catch (PacketException malformed) {
             throw new PacketFault(malformed.getMessage(), new PacketFault.Problem(malformed.code(), malformed.getMessage()));
         }

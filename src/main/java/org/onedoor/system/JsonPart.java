@@ -12,6 +12,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 /** The JSON part of a multipart form that also carries documents (a filing, an applicant's answer). */
 public final class JsonPart {
 
+    /** A form's fields are a few KiB: a larger JSON part is not read into memory. */
+    private static final long MAX_SIZE = 1 << 20;
+
     private JsonPart() {
     }
 
@@ -20,6 +23,10 @@ public final class JsonPart {
         String text;
         try {
             MultipartFile part = multipart.getFile(name);
+            if (part != null && part.getSize() > MAX_SIZE) {
+                throw new OneDoorException("request.too-large", HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The part '" + name + "' is larger than " + MAX_SIZE / 1024 + " KiB.");
+            }
             text = part != null ? new String(part.getBytes(), StandardCharsets.UTF_8) : multipart.getParameter(name);
         } catch (IOException e) {
             throw new OneDoorException("request.malformed", HttpStatus.BAD_REQUEST, "The part '" + name + "' cannot be read.");

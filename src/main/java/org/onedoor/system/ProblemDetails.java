@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -51,6 +52,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return of("request.malformed", HttpStatus.BAD_REQUEST, "The multipart request could not be read.");
     }
 
+    /** Tomcat stopped reading a document, a body or its parts at a limit: nothing of it was kept. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+                // server.tomcat.max-part-count; Spring reports it as a size.
+                ProblemDetail problem = of("request.too-many-parts", HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The request has more parts than OneDoor takes (onedoor.documents.max-documents documents).");
+                return handleExceptionInternal(ex, problem, headers, status, request);
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "A document, or the request as a whole, is "
+                + "larger than OneDoor takes; the service catalogue (GET /api/services) gives each document's limit.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
     /** The last resort: the caller learns that it failed, the log keeps the stack trace. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
@@ -63,7 +81,9 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
-        return super.handleExceptionInternal(ex, withCode(problem, codeFor(status)), headers, status, request);
+        boolean coded = problem.getProperties() != null && problem.getProperties().containsKey("code");
+        return super.handleExceptionInternal(ex, coded ? problem : withCode(problem, codeFor(status)), headers, status,
+                request);
     }
 
     static String codeFor(HttpStatusCode status) {

@@ -1,5 +1,7 @@
 package org.onedoor.system;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,6 +22,21 @@ public final class Sha256 {
 
     public static byte[] of(byte[] content) {
         return digest().digest(content);
+    }
+
+    /** A stream's digest and length, read in 64 KiB blocks: a document is hashed without being held in memory. */
+    public static Digest of(InputStream content) throws IOException {
+        MessageDigest digest = digest();
+        byte[] block = new byte[1 << 16];
+        long size = 0;
+        for (int n; (n = content.read(block)) > 0; size += n) {
+            digest.update(block, 0, n);
+        }
+        return new Digest(HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /** A content's SHA-256 in lower-case hex and its length in bytes. */
+    public record Digest(String hex, long size) {
     }
 
     /** Lower-case hex, as manifests, the document store and the message log write digests. */

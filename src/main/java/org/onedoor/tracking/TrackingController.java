@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.onedoor.catalogue.LocalizedName;
+import org.onedoor.documents.Downloads;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.intake.ServiceRequests;
@@ -21,7 +22,9 @@ import org.onedoor.sla.SlaClocks;
 import org.onedoor.system.OneDoorException;
 import org.onedoor.viewlog.ViewLog;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,9 +48,12 @@ class TrackingController {
     private final ConnectorRegistry connectors;
     private final ViewLog views;
     private final SlaClocks clocks;
+    private final Downloads downloads;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
-            ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks) {
+            ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks,
+            Downloads downloads) {
+        this.downloads = downloads;
         this.views = views;
         this.clocks = clocks;
         this.requests = requests;
@@ -60,7 +66,12 @@ class TrackingController {
 
     record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, Language language,
             RequestState state, String stateText, Instant receivedAt, LocalDate expectedCompletion, Instant endedAt,
-            List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy) {
+            List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
+            List<Issued> issuedDocuments) {
+    }
+
+    /** A document an MDA issued with its answer (a licence, a clearance), and where the citizen downloads it. */
+    record Issued(String mdaCode, LocalizedName mdaName, String name, String mediaType, long size, String href) {
     }
 
     /** Which MDA's officers opened the applicant's file, and how often: the citizen's right to know. */
@@ -88,10 +99,7 @@ class TrackingController {
     Status track(@PathVariable String trackingNumber, @RequestParam(required = false) String code,
             @RequestParam(required = false) String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        FiledRequest request = requests.find(trackingNumber)
-                .filter(r -> r.codeMatches(code))
-                .orElseThrow(() -> new OneDoorException("tracking.not-found", HttpStatus.NOT_FOUND,
-                        "No request matches this tracking number and code."));
+        FiledRequest request = filed(trackingNumber, code);
         Language language = Language.of(lang, acceptLanguage);
         RequestView view = lifecycle.view(trackingNumber).orElseThrow();
         List<Question> questions = view.informationRequests().stream().map(TrackingController::question).toList();
@@ -113,9 +121,37 @@ class TrackingController {
         LocalizedName serviceName = catalogue.find(request.serviceCode()).map(ServiceDefinition::name).orElse(null);
         List<Opened> opened = views.counts(trackingNumber).stream()
                 .map(c -> new Opened(c.mdaCode(), name(c.mdaCode()), c.views())).toList();
+        List<Issued> issued = downloads.issued(trackingNumber).stream()
+                .map(d -> new Issued(d.issuedBy(), name(d.issuedBy()), d.name(), d.mediaType(), d.size(),
+                        "/api/track/" + trackingNumber + "/documents/" + d.issuedBy() + "/" + d.name()))
+                .toList();
         return new Status(request.trackingNumber(), request.serviceCode(), serviceName, language, view.state(),
                 messages.state(view.state(), language), request.receivedAt(), clock.expectedCompletion(), view.endedAt(),
-                legs, questions, steps, opened);
+                legs, questions, steps, opened, issued);
+    }
+
+    /**
+     * {@code GET /api/track/{trackingNumber}/documents/{mda}/{name}?code=...}: a document an MDA issued, for the
+     * citizen with the receipt's number and code; each download is recorded.
+     */
+    @GetMapping("/api/track/{trackingNumber}/documents/{mda}/{name}")
+    ResponseEntity<Resource> issuedDocument(@PathVariable String trackingNumber, @PathVariable String mda,
+            @PathVariable String name, @RequestParam(required = false) String code) {
+        filed(trackingNumber, code);
+        Downloads.Document document = downloads.issued(trackingNumber).stream()
+                .filter(d -> d.issuedBy().equals(mda) && d.name().equals(name))
+                .reduce((first, later) -> later)
+                .orElseThrow(() -> new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
+                        "No document '" + name + "' from '" + mda + "' for this request."));
+        return downloads.hand(document, "citizen", true);
+    }
+
+    /** An unknown number and a wrong code get the same 404. */
+    private FiledRequest filed(String trackingNumber, String code) {
+        return requests.find(trackingNumber)
+                .filter(r -> r.codeMatches(code))
+                .orElseThrow(() -> new OneDoorException("tracking.not-found", HttpStatus.NOT_FOUND,
+                        "No request matches this tracking number and code."));
     }
 
     private LocalizedName name(String mdaCode) {

@@ -1,12 +1,10 @@
 package org.onedoor.workbench;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.onedoor.documents.Downloads;
 import org.onedoor.viewlog.ViewLog;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,10 +24,12 @@ class CaseFileController {
 
     private final CaseFiles files;
     private final ViewLog views;
+    private final Downloads downloads;
 
-    CaseFileController(CaseFiles files, ViewLog views) {
+    CaseFileController(CaseFiles files, ViewLog views, Downloads downloads) {
         this.files = files;
         this.views = views;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/officer/requests/{trackingNumber}")
@@ -38,23 +38,9 @@ class CaseFileController {
     }
 
     @GetMapping("/api/officer/requests/{trackingNumber}/documents/{kind}")
-    ResponseEntity<byte[]> document(@PathVariable String trackingNumber, @PathVariable String kind,
+    ResponseEntity<Resource> document(@PathVariable String trackingNumber, @PathVariable String kind,
             Authentication user) {
-        CaseFiles.Content content = files.document(user.getName(), groups(user), trackingNumber, kind);
-        String name = content.fileName() == null ? kind : content.fileName();
-        MediaType type = MediaType.parseMediaType(content.mediaType());
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
-                // An applicant's file is shown, never run or guessed at (intake took only PDF and images).
-                .header("X-Content-Type-Options", "nosniff");
-        if (!MediaType.APPLICATION_PDF.equalsTypeAndSubtype(type)) {
-            // Chromium will not show a PDF under a sandbox policy; an image needs none of what it forbids.
-            response.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-        }
-        return response
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(content.bytes());
+        return downloads.hand(files.document(user.getName(), groups(user), trackingNumber, kind), user.getName(), false);
     }
 
     @GetMapping("/api/supervisor/requests/{trackingNumber}/views")

@@ -15,7 +15,7 @@ import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.catalogue.ServiceDefinition.LegNeeds;
-import org.onedoor.documents.DocumentStore;
+import org.onedoor.documents.Downloads;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.intake.ServiceRequests.FiledRequest;
 import org.onedoor.intake.ServiceRequests.ReceivedDocument;
@@ -46,12 +46,11 @@ public class CaseFiles {
     private final ConnectorRegistry connectors;
     private final Timeline timeline;
     private final CitizenMessages messages;
-    private final DocumentStore store;
     private final WorkingDayCalendar calendar;
     private final ViewLog views;
 
     CaseFiles(ServiceRequests requests, Lifecycle lifecycle, ServiceCatalogue catalogue, ConnectorRegistry connectors,
-            Timeline timeline, CitizenMessages messages, DocumentStore store, WorkingDayCalendar calendar,
+            Timeline timeline, CitizenMessages messages, WorkingDayCalendar calendar,
             ViewLog views) {
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -59,13 +58,8 @@ public class CaseFiles {
         this.connectors = connectors;
         this.timeline = timeline;
         this.messages = messages;
-        this.store = store;
         this.calendar = calendar;
         this.views = views;
-    }
-
-    /** A document as the officer downloads it. */
-    public record Content(String fileName, String mediaType, byte[] bytes) {
     }
 
     /** The MDAs whose officer a member of these groups is. */
@@ -114,7 +108,7 @@ public class CaseFiles {
                 applicant, fields, documents, parts, questions, history);
     }
 
-    public Content document(String officer, Collection<String> groups, String trackingNumber, String kind) {
+    public Downloads.Document document(String officer, Collection<String> groups, String trackingNumber, String kind) {
         Access access = access(officer, groups, trackingNumber);
         ReceivedDocument document = requests.documents(trackingNumber).stream()
                 .filter(d -> d.kind().equals(kind) && access.needs(n -> n.document(kind)))
@@ -122,7 +116,8 @@ public class CaseFiles {
                 .orElseThrow(() -> new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
                         "The request has no document '" + kind + "' for your MDA."));
         access.mdas().forEach(mda -> views.viewed(trackingNumber, officer, mda, kind));
-        return new Content(document.fileName(), document.mediaType(), store.load(document.sha256()));
+        return new Downloads.Document(trackingNumber, kind, document.fileName(), document.mediaType(), document.size(),
+                document.sha256(), null);
     }
 
     private record Access(FiledRequest request, ServiceDefinition service, RequestView view, Set<String> mdas) {

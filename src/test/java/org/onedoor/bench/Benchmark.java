@@ -22,7 +22,7 @@ import org.onedoor.packet.PacketBenchmark;
  * OneDoor's signing, the task list at 100 000 and 1 000 000 open tasks, and a 1 GiB document under
  * {@code -Xmx256m}, and the escalation of 100 000 late tasks at once. {@code ./mvnw -Pbench verify}; settings
  * {@code -Dbench.clients=16 -Dbench.load.seconds=45 -Dbench.load.warmup=15 -Dbench.escalation.tasks=100000}, and
- * {@code -Dbench.only=escalation} for that part alone ({@code target/bench/escalation.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
+ * {@code -Dbench.only=escalation} or {@code documents} for that part alone ({@code target/bench/<part>.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
  * {@code postgres}). Writes {@code target/bench/bench.json}.
  */
 public final class Benchmark {
@@ -51,6 +51,11 @@ public final class Benchmark {
             write(report, "escalation.json");
             return;
         }
+        if ("documents".equals(System.getProperty("bench.only"))) {
+            report.put("documents", DocumentsBench.run());
+            write(report, "documents.json");
+            return;
+        }
         report.put("settings", Map.of("clients", clients, "seconds", seconds, "warmUpSeconds", warmUp,
                 "oneDoorHeap", "1g", "simulatorHeap", "384m"));
 
@@ -68,7 +73,7 @@ public final class Benchmark {
         report.put("engineCeiling", Map.of("shape", EngineCeiling.describe(), "tuned", tuned, "stock", stock));
         report.put("ratios", ratios(oneDoor, tuned, stock));
         report.put("taskList", TaskListBench.run(freshDatabase("onedoor_bench_tasks")));
-        report.put("bigDocument", OneDoorLoad.bigDocument());
+        report.put("documents", DocumentsBench.run());
         report.put("escalation", EscalationBench.run(escalationTasks));
         report.put("harnessSeconds", round((System.nanoTime() - started) / 1e9));
 

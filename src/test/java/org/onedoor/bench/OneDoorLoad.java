@@ -134,50 +134,7 @@ public final class OneDoorLoad {
         return result;
     }
 
-    /** A 1 GiB document through intake with {@code -Xmx256m}: the status, the time, the peak heap and RSS. */
-    static Map<String, Object> bigDocument() throws Exception {
-        String database = Benchmark.freshDatabase("onedoor_bench_big");
-        int port = freePort();
-        Process app = start("onedoor-256m", "-Xmx256m", "org.onedoor.OneDoorApplication",
-                oneDoorArgs(port, database, Path.of("connectors").toAbsolutePath()));
-        Map<String, Object> result = new LinkedHashMap<>();
-        try {
-            awaitHealthy(port);
-            long size = 1L << 30;
-            String boundary = "bench-boundary";
-            HttpURLConnection post = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/requests").toURL().openConnection();
-            post.setDoOutput(true);
-            post.setChunkedStreamingMode(1 << 16);
-            post.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString("frontdesk:demo".getBytes()));
-            post.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
-            long t0 = System.nanoTime();
-            String status;
-            try (OutputStream out = post.getOutputStream()) {
-                String request = Files.readString(Path.of("docs/examples/land-mutation/request.json"));
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\nContent-Type: application/json\r\n\r\n"
-                        + request + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"deed\"; filename=\"deed.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.UTF_8));
-                byte[] chunk = new byte[1 << 20];
-                for (long written = 0; written < size; written += chunk.length) {
-                    out.write(chunk);
-                }
-                out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-                status = String.valueOf(post.getResponseCode());
-            } catch (IOException e) {
-                status = "connection closed by the server after " + Benchmark.round((System.nanoTime() - t0) / 1e9)
-                        + " s: " + e.getMessage();
-            }
-            result.put("status", status);
-            result.put("seconds", Benchmark.round((System.nanoTime() - t0) / 1e9));
-            result.put("peakRssMiB", peakRssMiB(app.pid()));
-            result.put("heapLimit", "256m");
-            return result;
-        } finally {
-            stop(app);
-        }
-    }
-
-    private static String[] oneDoorArgs(int port, String database, Path connectors) {
+    static String[] oneDoorArgs(int port, String database, Path connectors) {
         return new String[] {"--spring.profiles.active=demo", "--server.port=" + port,
                 "--spring.datasource.url=" + Benchmark.PG_URL + database,
                 "--spring.datasource.username=" + Benchmark.PG_USER, "--spring.datasource.password=" + Benchmark.PG_PASSWORD,
@@ -301,7 +258,7 @@ public final class OneDoorLoad {
         }
     }
 
-    private static Long peakRssMiB(long pid) throws IOException {
+    static Long peakRssMiB(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;

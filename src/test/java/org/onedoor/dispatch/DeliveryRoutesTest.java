@@ -117,7 +117,8 @@ class DeliveryRoutesTest {
         Connector connector = connectors.get(mda);
         OutboundPacket packet = new OutboundPacket(connector, connectors.endpoint(connector),
                 new SignedPacket("{}".getBytes(), new byte[] {1}),
-                List.of(new OutboundPacket.Attachment("deed", "application/pdf", new byte[] {'%', 'P', 'D', 'F'})));
+                List.of(new OutboundPacket.Attachment("deed", "application/pdf", 4,
+                        () -> new java.io.ByteArrayInputStream(new byte[] {'%', 'P', 'D', 'F'}))));
         return producer.send(DeliveryRoutes.uri(mda), exchange -> {
             exchange.setProperty(MdaGateway.ENDPOINT, packet.endpoint());
             exchange.getMessage().setBody(packet);

@@ -24,6 +24,7 @@ import org.onedoor.simulator.SimulatedMdas;
 import org.onedoor.simulator.SimulatedMdas.Failure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.MultiValueMap;
 
@@ -131,6 +132,21 @@ class MdaExchangeIT {
         }
         assertThat(jdbc.sql("select count(*) from leg_message where tracking_number = ? and delivered_at is null")
                 .param(filed.number()).query(Long.class).single()).as("every answer reached its process").isZero();
+
+        // The citizen sees the issued clearances on tracking and downloads them with the receipt's number and code.
+        JsonNode issued = http.getForObject("/api/track/{n}?code={c}", JsonNode.class, filed.number(), filed.code())
+                .path("issuedDocuments");
+        assertThat(issued.findValuesAsText("mdaCode")).containsExactlyInAnyOrder(FIRE, ENVIRONMENT);
+        String href = issued.get(0).path("href").asText();
+        ResponseEntity<byte[]> download = http.getForEntity(href + "?code={c}", byte[].class, filed.code());
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(new String(download.getBody(), java.nio.charset.StandardCharsets.US_ASCII))
+                .startsWith("%PDF-").contains(filed.number());
+        assertThat(http.getForEntity(href + "?code=WRONG", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(jdbc.sql("""
+                select count(*) from document_download where tracking_number = ? and citizen and downloaded_by = 'citizen'""")
+                .param(filed.number()).query(Long.class).single()).as("the download recorded").isOne();
     }
 
     @Test

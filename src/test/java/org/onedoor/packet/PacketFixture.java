@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.onedoor.system.Sha256;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -60,8 +62,15 @@ final class PacketFixture {
         return PacketCases.decision("land-office", createdAt);
     }
 
-    static Map<String, byte[]> deed() {
-        return PacketCases.deed();
+    /** The deed's digest, as a receiver hashes it while it streams in. */
+    static Map<String, Sha256.Digest> deed() {
+        return digests(PacketCases.deed());
+    }
+
+    static Map<String, Sha256.Digest> digests(Map<String, byte[]> documents) {
+        Map<String, Sha256.Digest> digests = new java.util.LinkedHashMap<>();
+        documents.forEach((name, content) -> digests.put(name, new Sha256.Digest(Sha256.hex(content), content.length)));
+        return digests;
     }
 
     private static java.security.KeyPair rsa() {

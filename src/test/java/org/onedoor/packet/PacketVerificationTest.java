@@ -54,7 +54,7 @@ class PacketVerificationTest {
     void isRefusedWithItsCodeAndLeavesNothing(PacketCases.Case c) {
         SignedPacket packet = c.packet().get();
         long before = seenRows();
-        assertThatThrownBy(() -> verifier.verify(packet, c.documents(), "odsc"))
+        assertThatThrownBy(() -> verifier.verify(packet, PacketFixture.digests(c.documents()), "odsc"))
                 .isInstanceOf(PacketException.class)
                 .extracting(e -> ((PacketException) e).code()).isEqualTo(c.code());
         assertThat(seenRows()).isEqualTo(before);

@@ -56,6 +56,7 @@ class RouteSweepIT {
         PUBLIC.put("GET /api/services", "the service catalogue is published");
         PUBLIC.put("GET /api/services/*", "one service of the catalogue");
         PUBLIC.put("GET /api/track/*", "tracking needs the number and the code printed on the receipt");
+        PUBLIC.put("GET /api/track/*/documents/*/*", "an issued document, with the receipt's number and code");
         PUBLIC.put("* /api/mda/*", "MDA systems authenticate by signing every packet");
         PUBLIC.put("* /ws/*", "the SOAP endpoints authenticate by signature; WSDLs and the service list are published");
         PUBLIC.put("* /simulator/mda/*", "the demo's simulated ministry systems, reached by signed packets");
@@ -71,7 +72,7 @@ class RouteSweepIT {
 
     private static final Map<String, String> SAMPLES = Map.of("trackingNumber", "ODSC-2026-000001-5",
             "kind", "premises-lease", "code", "trade-licence", "engine", "default", "name", "default",
-            "engineName", "default");
+            "engineName", "default", "mda", "fire-service");
 
     @LocalServerPort
     int port;

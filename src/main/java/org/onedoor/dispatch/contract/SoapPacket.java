@@ -1,7 +1,5 @@
 package org.onedoor.dispatch.contract;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,19 +78,18 @@ public class SoapPacket {
         return new SignedPacket(manifest, signature);
     }
 
-    /** The attachments' bytes by name. @throws PacketException {@code packet.malformed} for a broken or twice-named one */
-    public Map<String, byte[]> documentsByName() {
-        Map<String, byte[]> documents = new LinkedHashMap<>();
+    /**
+     * The attachments by name, unread: the receiver streams them. @throws PacketException {@code packet.malformed}
+     * for a nameless or empty one, or a name given twice
+     */
+    public Map<String, DataHandler> documentsByName() {
+        Map<String, DataHandler> documents = new LinkedHashMap<>();
         for (Document d : getDocuments()) {
             if (d.getName() == null || d.getContent() == null) {
                 throw new PacketException("packet.malformed", "Every document needs a name and content.");
             }
-            try (InputStream in = d.getContent().getInputStream()) {
-                if (documents.put(d.getName(), in.readAllBytes()) != null) {
-                    throw new PacketException("packet.malformed", "The document '" + d.getName() + "' appears twice.");
-                }
-            } catch (IOException e) {
-                throw new PacketException("packet.malformed", "The attachment '" + d.getName() + "' cannot be read.");
+            if (documents.put(d.getName(), d.getContent()) != null) {
+                throw new PacketException("packet.malformed", "The document '" + d.getName() + "' appears twice.");
             }
         }
         return documents;
