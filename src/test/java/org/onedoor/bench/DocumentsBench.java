@@ -1,19 +1,13 @@
 package org.onedoor.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.onedoor.LargeUpload;
 import org.onedoor.OneDoorClient;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -41,8 +35,6 @@ import org.springframework.web.client.RestTemplate;
  */
 final class DocumentsBench {
 
-    private static final String BOUNDARY = "bench-boundary";
-
     private DocumentsBench() {
     }
 
@@ -55,7 +47,8 @@ final class DocumentsBench {
         int port = OneDoorLoad.freePort();
         List<String> args = new ArrayList<>(List.of(OneDoorLoad.oneDoorArgs(port, database,
                 Path.of("connectors").toAbsolutePath())));
-        args.addAll(List.of("--onedoor.processes.location=file:" + processesWithLargeDeeds() + "/",
+        args.addAll(List.of("--onedoor.processes.location=file:"
+                        + LargeUpload.processesWithLargeDeeds(Path.of("target/bench/processes-large-deeds").toAbsolutePath()) + "/",
                 "--onedoor.documents.max-document-size=2GB", "--onedoor.documents.max-request-size=3GB"));
         Process app = OneDoorLoad.start("onedoor-documents", "-Xmx256m", "org.onedoor.OneDoorApplication",
                 args.toArray(String[]::new));
@@ -140,52 +133,8 @@ final class DocumentsBench {
         return row;
     }
 
-    /**
-     * A land mutation filing whose deed is {@code size} bytes (a PDF header, then zeros: each size a new digest),
-     * streamed from memory in 64 KiB chunks; the HTTP status, or what ended the connection.
-     */
-    static String upload(int port, long size) throws IOException {
-        HttpURLConnection post = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api/requests").toURL()
-                .openConnection();
-        post.setDoOutput(true);
-        post.setChunkedStreamingMode(1 << 16);
-        post.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                "frontdesk:demo".getBytes(StandardCharsets.UTF_8)));
-        post.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
-        Path examples = Path.of("docs/examples/land-mutation");
-        try (OutputStream out = post.getOutputStream()) {
-            part(out, "request", "request.json", "application/json", Files.readAllBytes(examples.resolve("request.json")));
-            part(out, "khatian", "khatian.pdf", "application/pdf", Files.readAllBytes(examples.resolve("khatian.pdf")));
-            part(out, "national-id", "national-id.pdf", "application/pdf",
-                    Files.readAllBytes(examples.resolve("national-id.pdf")));
-            out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"deed\"; filename=\"deed.pdf\"\r\n"
-                    + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            byte[] head = ("%PDF-1.4\n% " + size + "\n").getBytes(StandardCharsets.US_ASCII);
-            out.write(head);
-            byte[] chunk = new byte[1 << 16];
-            for (long written = head.length; written < size; ) {
-                int n = (int) Math.min(chunk.length, size - written);
-                out.write(chunk, 0, n);
-                written += n;
-            }
-            out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            int status = post.getResponseCode();
-            try (InputStream body = status < 400 ? post.getInputStream() : post.getErrorStream()) {
-                if (body != null) {
-                    body.readAllBytes();
-                }
-            }
-            return String.valueOf(status);
-        } catch (IOException e) {
-            return "connection closed: " + e.getMessage();
-        }
-    }
-
-    private static void part(OutputStream out, String name, String file, String type, byte[] content) throws IOException {
-        out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + file
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(content);
-        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    private static String upload(int port, long size) throws IOException {
+        return LargeUpload.file(port, size).status();
     }
 
     /** The allowance example filed once a second while the large upload runs: each filing's latency. */
@@ -219,24 +168,5 @@ final class DocumentsBench {
             Thread.sleep(200);
         }
         return null;
-    }
-
-    /** The demo's processes/, with the land mutation's deed allowed up to 2 GB. */
-    private static Path processesWithLargeDeeds() throws IOException {
-        Path target = Path.of("target/bench/processes-large-deeds").toAbsolutePath();
-        Path source = Path.of("processes");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Path service = target.resolve("services/land-mutation/service.yaml");
-        String yaml = Files.readString(service);
-        String deed = yaml.substring(yaml.indexOf("- kind: deed"));
-        String changed = deed.replaceFirst("maxSize: \\S+", "maxSize: 2GB");
-        Files.writeString(service, yaml.replace(deed, changed));
-        return target;
     }
 }
