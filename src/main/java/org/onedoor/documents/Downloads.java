@@ -49,11 +49,19 @@ public class Downloads {
                 .params(document.trackingNumber(), document.sha256(), document.name(), document.issuedBy(), who,
                         citizen, Timestamp.from(clock.instant()))
                 .update();
-        String name = document.fileName() == null ? document.name() : document.fileName();
         MediaType type = MediaType.parseMediaType(document.mediaType());
+        String name = document.fileName() != null ? document.fileName() : document.name() + switch (type.getSubtype()) {
+            case "pdf" -> ".pdf";
+            case "jpeg" -> ".jpg";
+            case "png" -> ".png";
+            default -> "";
+        };
+        // An ASCII name plainly (curl -J and older clients read only that form), any other also as RFC 5987.
+        ContentDisposition disposition = StandardCharsets.US_ASCII.newEncoder().canEncode(name)
+                ? ContentDisposition.inline().filename(name).build()
+                : ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type).contentLength(document.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 // Shown, never run or guessed at: intake and the MDA answers took only what their types allow.
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -141,6 +141,7 @@ class MdaExchangeIT {
         ResponseEntity<byte[]> download = http.getForEntity(href + "?code={c}", byte[].class, filed.code());
         assertThat(download.getStatusCode().value()).isEqualTo(200);
         assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("clearance.pdf");
         assertThat(new String(download.getBody(), java.nio.charset.StandardCharsets.US_ASCII))
                 .startsWith("%PDF-").contains(filed.number());
         assertThat(http.getForEntity(href + "?code=WRONG", String.class).getStatusCode().value()).isEqualTo(404);
