@@ -49,8 +49,9 @@ class SoapWire {
         }
 
         @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException("read only");
+        public OutputStream getOutputStream() throws IOException {
+            // DataSource's contract for content that is only read: documents going out are never written here.
+            throw new IOException("a stored document is not written through its packet");
         }
 
         @Override
