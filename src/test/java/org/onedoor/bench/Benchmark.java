@@ -141,12 +141,25 @@ public final class Benchmark {
 
     /** Drops and creates a database on the benchmark's server; returns its name. */
     static String freshDatabase(String name) throws SQLException {
+        return copyDatabase(null, name);
+    }
+
+    /** A new database {@code name}, empty or a copy of {@code template} (which nobody may be connected to). */
+    static String copyDatabase(String template, String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(PG_URL + "postgres", PG_USER, PG_PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
-            s.execute("create database " + name);
+            s.execute("create database " + name + (template == null ? "" : " template " + template));
         }
         return name;
+    }
+
+    static boolean databaseExists(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG_URL + "postgres", PG_USER, PG_PASSWORD);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+            return rs.next();
+        }
     }
 
     static double round(double value) {

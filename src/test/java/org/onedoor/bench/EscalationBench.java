@@ -34,6 +34,10 @@ import org.springframework.web.client.RestTemplate;
  * name the tasks and set their dates and timers; the seeded numbers carry no check digit, so the dates come from that
  * due date rather than the legs' clocks, at the same cost). OneDoor then starts again with its job executor on, and
  * every timer is due.
+ *
+ * <p>Seeding 100 000 tasks takes the better part of an hour, so the seeded database is kept as
+ * {@code onedoor_bench_escalation_<tasks>}; {@code -Dbench.escalation.reuse=true} starts from a copy of it instead of
+ * seeding again (to compare settings on the same data), and reports no seeding figures.
  */
 final class EscalationBench {
 
@@ -41,29 +45,37 @@ final class EscalationBench {
     }
 
     static Map<String, Object> run(int tasks) throws Exception {
-        String database = Benchmark.freshDatabase("onedoor_bench_escalation");
+        String database = "onedoor_bench_escalation";
+        String seeded = database + "_" + tasks;
         int port = OneDoorLoad.freePort();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tasks", tasks);
         RestTemplate http = new RestTemplate();
         MultiValueMap<String, Object> filing = OneDoorClient.example("social-safety-net-allowance");
 
-        Process app = OneDoorLoad.start("onedoor", "-Xmx1g", "org.onedoor.OneDoorApplication",
-                args(port, database, false));
-        try {
-            OneDoorLoad.awaitHealthy(port);
-            long seedStart = System.nanoTime();
-            seedRequests(database, tasks);
-            result.put("seedRequestsSeconds", Benchmark.round((System.nanoTime() - seedStart) / 1e9));
-            long startStart = System.nanoTime();
-            startReviews(http, port, tasks);
-            result.put("startReviewsSeconds", Benchmark.round((System.nanoTime() - startStart) / 1e9));
-            result.put("intakeBeforeMillis", intake(http, port, filing, 20));
-        } finally {
-            OneDoorLoad.stop(app);
+        if (Boolean.getBoolean("bench.escalation.reuse") && Benchmark.databaseExists(seeded)) {
+            result.put("seededFrom", seeded);
+            Benchmark.copyDatabase(seeded, database);
+        } else {
+            Benchmark.freshDatabase(database);
+            Process app = OneDoorLoad.start("onedoor", "-Xmx1g", "org.onedoor.OneDoorApplication",
+                    args(port, database, false));
+            try {
+                OneDoorLoad.awaitHealthy(port);
+                long seedStart = System.nanoTime();
+                seedRequests(database, tasks);
+                result.put("seedRequestsSeconds", Benchmark.round((System.nanoTime() - seedStart) / 1e9));
+                long startStart = System.nanoTime();
+                startReviews(http, port, tasks);
+                result.put("startReviewsSeconds", Benchmark.round((System.nanoTime() - startStart) / 1e9));
+                result.put("intakeBeforeMillis", intake(http, port, filing, 20));
+            } finally {
+                OneDoorLoad.stop(app);
+            }
+            Benchmark.copyDatabase(database, seeded);
         }
 
-        app = OneDoorLoad.start("onedoor", "-Xmx1g", "org.onedoor.OneDoorApplication", args(port, database, true));
+        Process app = OneDoorLoad.start("onedoor", "-Xmx1g", "org.onedoor.OneDoorApplication", args(port, database, true));
         try {
             long released = System.nanoTime();
             OneDoorLoad.awaitHealthy(port);
