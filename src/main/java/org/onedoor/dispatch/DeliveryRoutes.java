@@ -5,6 +5,7 @@ import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.dispatch.contract.PacketFault;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.xml.ws.WebServiceException;
 import org.apache.camel.Exchange;
@@ -73,26 +74,27 @@ class DeliveryRoutes extends RouteBuilder {
                     .parameter("attempts", String.valueOf(connector.redelivery().attempts()))
                     .parameter("delay", String.valueOf(connector.redelivery().delayDuration().toMillis()));
             if (connector.mode() == Connector.Mode.rest) {
-                bindToRegistry("dispatch." + connector.code() + ".timeouts", timeouts(connector.timeouts()));
+                bindToRegistry("dispatch." + connector.code() + ".timeouts",
+                        timeouts(connector.timeouts().connectDuration(), connector.timeouts().responseDuration()));
             }
         }
     }
 
     /**
-     * The connector's timeouts on the route's own HTTP client, which never retries or follows a redirect by itself:
-     * the connector's redelivery count is the number of resends, no more.
+     * Timeouts on a route's own HTTP client, which never retries or follows a redirect by itself: the connector's
+     * redelivery count (or the notification outbox's attempts) is the number of resends, no more.
      */
-    private static HttpClientConfigurer timeouts(Connector.Timeouts timeouts) {
+    static HttpClientConfigurer timeouts(Duration connect, Duration response) {
         return builder -> builder
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(timeouts.responseDuration()))
+                        .setResponseTimeout(Timeout.of(response))
                         .build())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(timeouts.connectDuration()))
-                                .setSocketTimeout(Timeout.of(timeouts.responseDuration()))
+                                .setConnectTimeout(Timeout.of(connect))
+                                .setSocketTimeout(Timeout.of(response))
                                 .build())
                         .build());
     }

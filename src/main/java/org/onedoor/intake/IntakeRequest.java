@@ -9,6 +9,8 @@ public record IntakeRequest(String serviceCode, Applicant applicant, Map<String,
         fields = fields == null ? Map.of() : fields;
     }
 
-    public record Applicant(String name, String nationalId, String phone, String email, String district) {
+    /** {@code language}: what OneDoor's messages to the applicant are written in, {@code en} or {@code bn} (the default). */
+    public record Applicant(String name, String nationalId, String phone, String email, String district,
+            String language) {
     }
 }

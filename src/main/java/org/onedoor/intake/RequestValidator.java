@@ -68,6 +68,9 @@ public class RequestValidator {
         if (a.email() != null && !a.email().isBlank() && !EMAIL.matcher(a.email()).matches()) {
             violations.add(new Violation("applicant.email", "field.pattern", "Not an e-mail address."));
         }
+        if (a.language() != null && !a.language().equals("en") && !a.language().equals("bn")) {
+            violations.add(new Violation("applicant.language", "field.not-allowed", "Allowed values: [en, bn]."));
+        }
         if (a.name() != null && a.name().length() > 200) {
             violations.add(new Violation("applicant.name", "field.too-long", "At most 200 characters."));
         }

@@ -12,11 +12,14 @@ import org.onedoor.lifecycle.News;
 import org.onedoor.lifecycle.RequestNews;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
  * The citizen's history of a request: what happened and its facts, appended in the transaction of the change
- * that caused it (so it never shows a step that was rolled back), worded only when read.
+ * that caused it (so it never shows a step that was rolled back), worded only when read. The news the citizen is
+ * sent goes to the outbox in the same transaction.
  */
 @Service
 public class Timeline {
@@ -25,10 +28,12 @@ public class Timeline {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
-    Timeline(JdbcClient jdbc, ObjectMapper json) {
+    Timeline(JdbcClient jdbc, ObjectMapper json, Outbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /** One line; {@code actor} (the officer's user id) is kept for the record, never shown to the citizen. */
@@ -38,16 +43,18 @@ public class Timeline {
 
     @EventListener
     void record(RequestNews news) {
+        KeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
                     insert into tracking_event (tracking_number, occurred_at, kind, mda_code, facts, after_outcome, actor)
                     values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(news.trackingNumber(), Timestamp.from(news.at()), news.kind().name(), news.mdaCode(),
                             json.writeValueAsString(news.facts()), news.afterOutcome(), news.actor())
-                    .update();
+                    .update(key, "id");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("facts are plain strings", e);
         }
+        outbox.queue(key.getKeyAs(Number.class).longValue(), news);
     }
 
     public List<Entry> entries(String trackingNumber) {

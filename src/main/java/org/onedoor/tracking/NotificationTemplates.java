@@ -1,0 +1,66 @@
+package org.onedoor.tracking;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.onedoor.catalogue.LocalizedName;
+import org.onedoor.lifecycle.News;
+import org.onedoor.system.YamlFiles;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** The messages of {@code tracking/notifications.yaml}: which news are sent, and their SMS and e-mail wording. */
+@Component
+class NotificationTemplates {
+
+    static final String LOCATION = "tracking/notifications.yaml";
+
+    record File(Set<News> sendOn, LocalizedName sms, LocalizedName emailSubject, LocalizedName emailBody) {
+    }
+
+    /** A message in one language, ready for the outbox; {@code subject} only for e-mail. */
+    record Text(String subject, String body) {
+    }
+
+    private final File file;
+
+    NotificationTemplates() {
+        file = YamlFiles.read(new ClassPathResource(LOCATION), File.class);
+        if (file.sendOn() == null) {
+            throw new YamlFiles.InvalidFileException(LOCATION, "sendOn: list the kinds of news that are sent");
+        }
+        Map.of("sms", nonNull(file.sms()), "emailSubject", nonNull(file.emailSubject()),
+                "emailBody", nonNull(file.emailBody())).forEach((field, text) -> {
+                    if (blank(text.en()) || blank(text.bn())) {
+                        throw new YamlFiles.InvalidFileException(LOCATION, field + ": needs both 'en' and 'bn'");
+                    }
+                });
+    }
+
+    boolean sent(News kind) {
+        return file.sendOn().contains(kind);
+    }
+
+    Text render(NotificationChannel channel, Language language, Map<String, String> values) {
+        if (channel == NotificationChannel.SMS) {
+            return new Text(null, fill(language.pick(file.sms()), values));
+        }
+        return new Text(fill(language.pick(file.emailSubject()), values), fill(language.pick(file.emailBody()), values));
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String text = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());
+        }
+        return text.strip();
+    }
+
+    private static LocalizedName nonNull(LocalizedName name) {
+        return name == null ? new LocalizedName(null, null) : name;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
