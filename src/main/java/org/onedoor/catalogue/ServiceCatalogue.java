@@ -198,6 +198,8 @@ public class ServiceCatalogue {
         } else if (f.type() == FieldType.choice && f.values().isEmpty()) {
             problems.add(at + ".values: a choice needs its allowed values");
         }
+        f.valueLabels().keySet().stream().filter(v -> !f.values().contains(v)).forEach(v ->
+                problems.add(at + ".valueLabels." + v + ": not one of the field's values " + f.values()));
         if (f.pattern() != null) {
             try {
                 Pattern.compile(f.pattern());

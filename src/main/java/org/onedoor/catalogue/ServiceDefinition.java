@@ -110,13 +110,15 @@ public record ServiceDefinition(
 
     /**
      * A form field the applicant fills in; {@code pattern} is a Java regular expression the whole value must match.
-     * {@code label} is what officers read in place of the name.
+     * {@code label} is what officers read in place of the name; {@code help} is what the counter's form says under
+     * it, and {@code valueLabels} names a choice's values (the value itself where none is given).
      */
     public record FormField(String name, LocalizedName label, FieldType type, boolean required, String pattern,
-            List<String> values) {
+            List<String> values, LocalizedName help, Map<String, LocalizedName> valueLabels) {
         public FormField {
             values = values == null ? List.of() : List.copyOf(values);
             label = label == null ? new LocalizedName(name, name) : label;
+            valueLabels = valueLabels == null ? Map.of() : Map.copyOf(valueLabels);
         }
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onedoor.system.JsonPart;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -36,5 +38,12 @@ class IntakeController {
         IntakeRequest request = JsonPart.read(multipart, REQUEST_PART, IntakeRequest.class, json);
         IntakeResponse response = intake.file(request, Upload.of(multipart, REQUEST_PART), frontDesk.getName());
         return ResponseEntity.created(URI.create("/api/track/" + response.trackingNumber())).body(response);
+    }
+
+    /** {@code GET /api/requests/expected-completion?serviceCode=...&priority=...}: the date the counter promises today. */
+    @GetMapping("/expected-completion")
+    IntakeService.Promise expectedCompletion(@RequestParam String serviceCode,
+            @RequestParam(required = false) String priority) {
+        return intake.promise(serviceCode, priority == null || priority.isBlank() ? null : priority);
     }
 }

@@ -101,6 +101,22 @@ public class IntakeService {
         return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());
     }
 
+    /** What a request filed now would be promised: the service's SLA (shorter with a priority) in working days. */
+    public record Promise(String serviceCode, String priority, int slaWorkingDays, LocalDate expectedCompletion) {
+    }
+
+    Promise promise(String serviceCode, String priority) {
+        ServiceDefinition service = catalogue.offered(serviceCode).orElseThrow(() -> new OneDoorException(
+                "service.unknown", HttpStatus.NOT_FOUND, "No service with code '" + serviceCode + "'."));
+        if (priority != null && service.priority(priority).isEmpty()) {
+            throw new OneDoorException("priority.unknown", HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Not a priority of this service.");
+        }
+        int sla = service.slaFor(priority);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
+        return new Promise(serviceCode, priority, sla, calendar.addWorkingDays(today, sla));
+    }
+
     /** The acknowledgement the citizen takes home, signed by OneDoor and kept in the message log. */
     private SignedPacket receipt(ServiceDefinition service, String priority, String trackingNumber, Instant receivedAt, LocalDate expectedBy,
             List<ReceivedDocument> received, String frontDeskUser) {

@@ -1,13 +1,17 @@
 package org.onedoor.system;
 
 import java.io.IOException;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +20,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -23,10 +29,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Who may call what. OneDoor's REST API uses HTTP Basic against the same users as the Camunda webapps, and for
  * reads also the webapps' session (an officer opening a document from Tasklist); the webapps and Camunda's REST
  * API authenticate themselves (their own login and filter), so Spring Security lets those paths through.
- * Everything not listed as public needs a login.
+ * OneDoor's own pages log in once ({@code POST /api/session}) and work in that session; a change made in a session
+ * must carry the session's CSRF token (cookie {@code ONEDOOR-XSRF-TOKEN}, header {@code X-ONEDOOR-XSRF-TOKEN}),
+ * while a call with its own credentials needs none. Everything not listed as public needs a login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final ObjectMapper json;
 
@@ -53,8 +63,9 @@ class SecurityConfiguration {
             throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/index.html", "/favicon.ico", "/assets/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/track.html", "/favicon.ico", "/assets/**").permitAll()
                         .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/session").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // MDA systems (and the demo's simulated ones) prove who they are by signing every packet.
                         .requestMatchers("/api/mda/**", "/simulator/mda/**").permitAll()
@@ -81,11 +92,38 @@ class SecurityConfiguration {
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                         problem(response, "auth.forbidden", HttpStatus.FORBIDDEN, "Your role may not do this.")))
-                // The webapps' session is read, never changed: Tasklist keeps its session id (no fixation: no login here).
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-                        .sessionFixation(f -> f.none()))
-                .csrf(c -> c.disable())
+                // The pages' login: a session (a new id on login), answered with status codes, not redirects.
+                .formLogin(f -> f.loginProcessingUrl("/api/session")
+                        .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
+                        .failureHandler((request, response, e) -> problem(response,
+                                e instanceof LockedException ? "auth.locked" : "auth.failed", HttpStatus.UNAUTHORIZED,
+                                e instanceof LockedException ? e.getMessage() : "Wrong user or password.")))
+                .logout(l -> l.logoutUrl("/api/session/logout")
+                        .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
+                // Basic calls are kept in no session; a page's login is. The webapps' session is only read.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::sessionChange))
                 .build();
+    }
+
+    /** The pages read the token from a cookie and send it back in a header, as Camunda's webapps do with theirs. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName("ONEDOOR-XSRF-TOKEN");
+        tokens.setHeaderName("X-ONEDOOR-XSRF-TOKEN");
+        tokens.setCookieCustomizer(c -> c.path("/").sameSite("Strict"));
+        return tokens;
+    }
+
+    /**
+     * A change that would be made on the strength of a session cookie: the only kind a foreign page could make a
+     * browser send. A call with its own credentials, or without a session (an MDA's signed packet), is not one.
+     */
+    private static boolean sessionChange(HttpServletRequest request) {
+        return !SAFE.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
     }
 
     private void problem(HttpServletResponse response, String code, HttpStatus status, String detail) throws IOException {

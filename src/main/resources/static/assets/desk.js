@@ -1,0 +1,468 @@
+// The front desk: sign in once, choose a service from the catalogue, fill the form the catalogue describes, file
+// it with its documents, print the receipt; find a filed request to withdraw it or answer an MDA's question.
+// The server is the authority: its problem details are shown beside the fields they name.
+window.WORDS = {
+  en: {
+    title: 'OneDoor — front desk', skip: 'Skip to content', logout: 'Sign out', trackLink: 'Track a request',
+    backOffice: 'Back office', loginTitle: 'Front desk: sign in', username: 'User', password: 'Password',
+    signIn: 'Sign in', loginFailed: 'Wrong user or password.', notFrontDesk: 'This user is not a front-desk clerk.',
+    signedInAs: 'Signed in as {user}', newRequest: 'New request', existingRequest: 'A filed request',
+    catalogueTitle: 'File a request', catalogueHint: 'Choose the service the citizen asks for.',
+    fee: 'Fee', free: 'No fee', sla: '{n} working days', expectedBy: 'expected by {date}',
+    documentsNeeded: 'Documents', choose: 'Choose', applicant: 'Applicant', name: 'Full name',
+    nationalId: 'National ID number', nationalIdHint: '10, 13 or 17 digits', phone: 'Mobile number',
+    phoneHint: 'For example 01712345678; the citizen gets an SMS at every step', email: 'E-mail (optional)',
+    district: 'District', language: 'Messages in', priority: 'Priority', noPriority: 'None',
+    details: 'Details', documents: 'Documents', allowed: '{types}, up to {size}', required: 'required',
+    optional: 'optional', file: 'File the request', filing: 'Filing…', back: 'Back to the catalogue',
+    'field.required': 'Please fill this in.', 'field.pattern': 'This is not in the expected form.',
+    'field.type': 'This is not in the expected form.', 'field.range': 'This value is out of range.',
+    'field.not-allowed': 'Choose one of the listed values.', 'document.missing': 'This document is required.',
+    'document.too-large': 'This file is too large.', 'document.type-not-allowed': 'This type of file is not accepted.',
+    'document.active-content': 'This PDF carries active content and is not accepted.',
+    'document.polyglot': 'This file is not a plain document and is not accepted.',
+    'document.empty': 'This file is empty.', problems: 'The request was not filed: {n} problem(s) are marked below.',
+    failed: 'OneDoor could not be reached. Nothing was filed; try again.',
+    receiptTitle: 'Receipt', receiptNumber: 'Tracking number', receiptCode: 'Tracking code',
+    receiptCodeHint: 'Keep this code: with the number, it shows where the request stands.',
+    service: 'Service', receivedAt: 'Received', expected: 'Expected completion', offices: 'Offices involved',
+    officesLater: 'Shown on the tracking page once the request is routed.', priorityGiven: 'Priority',
+    qrAlt: 'QR code of the tracking link', trackAt: 'Track at', print: 'Print the receipt',
+    downloadSigned: 'Download the signed receipt', another: 'File another request', existingTitle: 'A filed request',
+    number: 'Tracking number', code: 'Tracking code', find: 'Find', notFound: 'No request matches this number and code.',
+    state: 'State', withdraw: 'Withdraw the request', reason: 'Reason (as the citizen says it)',
+    withdrawn: 'Withdrawn. Give the citizen the signed notice.', withdrawConfirm: 'Withdraw', answer: 'Answer',
+    question: '{mda} asks', answerText: 'The citizen\'s answer', answerDocs: 'Documents asked for',
+    answered: 'The answer was passed to the office.', notice: 'Signed notice', ended: 'This request has ended.'
+  },
+  bn: {
+    title: 'ওয়ান-ডোর — ফ্রন্ট ডেস্ক', skip: 'মূল অংশে যান', logout: 'সাইন আউট', trackLink: 'আবেদনের অবস্থা',
+    backOffice: 'ব্যাক অফিস', loginTitle: 'ফ্রন্ট ডেস্ক: সাইন ইন', username: 'ব্যবহারকারী', password: 'পাসওয়ার্ড',
+    signIn: 'সাইন ইন', loginFailed: 'ব্যবহারকারী বা পাসওয়ার্ড ভুল।', notFrontDesk: 'এই ব্যবহারকারী ফ্রন্ট ডেস্কের কর্মী নন।',
+    signedInAs: '{user} হিসেবে সাইন ইন', newRequest: 'নতুন আবেদন', existingRequest: 'দাখিল করা আবেদন',
+    catalogueTitle: 'আবেদন দাখিল', catalogueHint: 'নাগরিক যে সেবা চান তা বেছে নিন।',
+    fee: 'ফি', free: 'ফি নেই', sla: '{n} কর্মদিবস', expectedBy: 'সম্ভাব্য নিষ্পত্তি {date}',
+    documentsNeeded: 'কাগজপত্র', choose: 'বেছে নিন', applicant: 'আবেদনকারী', name: 'পূর্ণ নাম',
+    nationalId: 'জাতীয় পরিচয়পত্র নম্বর', nationalIdHint: '১০, ১৩ বা ১৭ অঙ্ক', phone: 'মোবাইল নম্বর',
+    phoneHint: 'যেমন 01712345678; প্রতিটি ধাপে নাগরিক এসএমএস পাবেন', email: 'ই-মেইল (ঐচ্ছিক)',
+    district: 'জেলা', language: 'বার্তার ভাষা', priority: 'অগ্রাধিকার', noPriority: 'নেই',
+    details: 'বিবরণ', documents: 'কাগজপত্র', allowed: '{types}, সর্বোচ্চ {size}', required: 'আবশ্যক',
+    optional: 'ঐচ্ছিক', file: 'আবেদন দাখিল করুন', filing: 'দাখিল হচ্ছে…', back: 'সেবার তালিকায় ফিরুন',
+    'field.required': 'এটি পূরণ করুন।', 'field.pattern': 'সঠিক রূপে লিখুন।', 'field.type': 'সঠিক রূপে লিখুন।',
+    'field.range': 'মানটি সীমার বাইরে।', 'field.not-allowed': 'তালিকা থেকে একটি বেছে নিন।',
+    'document.missing': 'এই কাগজটি আবশ্যক।', 'document.too-large': 'ফাইলটি অনেক বড়।',
+    'document.type-not-allowed': 'এই ধরনের ফাইল গ্রহণ করা হয় না।',
+    'document.active-content': 'এই পিডিএফে সক্রিয় উপাদান আছে, তাই গ্রহণ করা হয় না।',
+    'document.polyglot': 'ফাইলটি সাধারণ নথি নয়, তাই গ্রহণ করা হয় না।', 'document.empty': 'ফাইলটি খালি।',
+    problems: 'আবেদন দাখিল হয়নি: নিচে {n}টি সমস্যা চিহ্নিত করা হয়েছে।',
+    failed: 'ওয়ান-ডোরে পৌঁছানো যায়নি। কিছুই দাখিল হয়নি; আবার চেষ্টা করুন।',
+    receiptTitle: 'রসিদ', receiptNumber: 'ট্র্যাকিং নম্বর', receiptCode: 'ট্র্যাকিং কোড',
+    receiptCodeHint: 'কোডটি রেখে দিন: নম্বরের সাথে এটি দিয়ে আবেদনের অবস্থা দেখা যায়।',
+    service: 'সেবা', receivedAt: 'গ্রহণের সময়', expected: 'সম্ভাব্য নিষ্পত্তি', offices: 'সংশ্লিষ্ট দপ্তর',
+    officesLater: 'আবেদনটি দপ্তরে পাঠানোর পর অবস্থা পাতায় দেখা যাবে।', priorityGiven: 'অগ্রাধিকার',
+    qrAlt: 'অবস্থা দেখার লিংকের কিউআর কোড', trackAt: 'অবস্থা দেখুন', print: 'রসিদ প্রিন্ট করুন',
+    downloadSigned: 'স্বাক্ষরিত রসিদ ডাউনলোড', another: 'আরেকটি আবেদন', existingTitle: 'দাখিল করা আবেদন',
+    number: 'ট্র্যাকিং নম্বর', code: 'ট্র্যাকিং কোড', find: 'খুঁজুন', notFound: 'এই নম্বর ও কোডের কোনো আবেদন নেই।',
+    state: 'অবস্থা', withdraw: 'আবেদন প্রত্যাহার', reason: 'কারণ (নাগরিকের ভাষায়)',
+    withdrawn: 'প্রত্যাহার করা হয়েছে। নাগরিককে স্বাক্ষরিত নোটিশ দিন।', withdrawConfirm: 'প্রত্যাহার করুন',
+    answer: 'উত্তর দিন', question: '{mda} জানতে চায়', answerText: 'নাগরিকের উত্তর', answerDocs: 'যে কাগজপত্র চাওয়া হয়েছে',
+    answered: 'উত্তর দপ্তরে পাঠানো হয়েছে।', notice: 'স্বাক্ষরিত নোটিশ', ended: 'এই আবেদনের নিষ্পত্তি হয়ে গেছে।'
+  }
+};
+
+(function () {
+  const o = window.onedoor;
+  const { t, el, pick, date } = o;
+  const $ = id => document.getElementById(id);
+  let services = [];
+  let chosen = null;
+  let lastReceipt = null;
+
+  // ---- session ------------------------------------------------------------------------------------------------
+  function csrf() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('ONEDOOR-XSRF-TOKEN='));
+    return cookie ? { 'X-ONEDOOR-XSRF-TOKEN': decodeURIComponent(cookie.split('=')[1]) } : {};
+  }
+
+  async function api(path, options) {
+    const init = Object.assign({ credentials: 'same-origin' }, options || {});
+    init.headers = Object.assign({ Accept: 'application/json' }, csrf(), init.headers || {});
+    return fetch(path, init);
+  }
+
+  async function session() {
+    const response = await api('/api/session');
+    const who = await response.json();
+    const clerk = who.user && who.groups.includes('frontdesk');
+    $('login').hidden = clerk;
+    $('desk').hidden = !clerk;
+    $('logout').hidden = !who.user;
+    $('who').textContent = who.user ? t('signedInAs', { user: who.user }) : '';
+    if (who.user && !clerk) { $('login-error').textContent = t('notFrontDesk'); }
+    if (clerk) { await catalogue(); } else { $('username').focus(); }
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    await api('/api/session'); // a fresh CSRF token for this session
+    const response = await api('/api/session', { method: 'POST',
+      body: new URLSearchParams({ username: $('username').value, password: $('password').value }) });
+    $('password').value = '';
+    if (response.status === 204) {
+      $('login-error').textContent = '';
+      await session();
+    } else {
+      const problem = await response.json().catch(() => ({}));
+      $('login-error').textContent = problem.code === 'auth.locked' ? problem.detail : t('loginFailed');
+    }
+  }
+
+  async function logout() {
+    await api('/api/session/logout', { method: 'POST' });
+    $('who').textContent = '';
+    await session();
+  }
+
+  // ---- catalogue ----------------------------------------------------------------------------------------------
+  function size(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(bytes % 1048576 ? 1 : 0) + ' MB' : Math.ceil(bytes / 1024) + ' KB';
+  }
+
+  function money(fee) {
+    return Number(fee.amount) === 0 ? t('free')
+      : new Intl.NumberFormat(o.lang === 'bn' ? 'bn-BD' : 'en-GB').format(fee.amount) + ' ' + fee.currency;
+  }
+
+  async function promise(code, priority) {
+    const response = await api('/api/requests/expected-completion?serviceCode=' + encodeURIComponent(code)
+      + (priority ? '&priority=' + encodeURIComponent(priority) : ''));
+    return response.ok ? response.json() : null;
+  }
+
+  async function catalogue() {
+    const response = await api('/api/services');
+    services = response.ok ? await response.json() : [];
+    const promises = await Promise.all(services.map(s => promise(s.code)));
+    o.fill($('services'), services.map((s, i) => el('section', { class: 'card' },
+      el('h2', { text: pick(s.name) }),
+      el('p', { class: 'muted', text: s.description || '' }),
+      el('dl', { class: 'facts' },
+        el('dt', { text: t('fee') }), el('dd', { text: money(s.fee) }),
+        el('dt', { text: t('expected') }), el('dd', { text: t('sla', { n: s.slaWorkingDays })
+          + (promises[i] ? ', ' + t('expectedBy', { date: date(promises[i].expectedCompletion) }) : '') }),
+        el('dt', { text: t('documentsNeeded') }), el('dd', { text: s.documents.map(d => pick(d.label)).join(', ') })),
+      el('button', { type: 'button', 'data-service': s.code, text: t('choose') + ': ' + pick(s.name) }))));
+    $('services').querySelectorAll('button[data-service]').forEach(b =>
+      b.addEventListener('click', () => open(services.find(s => s.code === b.dataset.service))));
+  }
+
+  // ---- the form the catalogue describes -----------------------------------------------------------------------
+  const id = path => 'f-' + path.replace(/\./g, '-');
+
+  function field(path, label, input, hint, mandatory) {
+    input.id = id(path);
+    input.name = path;
+    const hintId = id(path) + '-hint';
+    const errorId = id(path) + '-error';
+    input.setAttribute('aria-describedby', (hint ? hintId + ' ' : '') + errorId);
+    if (mandatory) { input.required = true; }
+    return el('div', { class: 'field' },
+      el('label', { for: input.id }, label, ' ',
+        el('span', { class: 'hint', id: hintId, text: [hint, mandatory ? t('required') : t('optional')].filter(Boolean).join(' · ') })),
+      input, el('span', { class: 'error', id: errorId }));
+  }
+
+  function input(attrs) { return el('input', Object.assign({ autocomplete: 'off' }, attrs)); }
+
+  function select(options, value) {
+    const s = el('select', {});
+    options.forEach(([v, label]) => s.append(el('option', { value: v, text: label, selected: v === value })));
+    return s;
+  }
+
+  function open(service) {
+    chosen = service;
+    $('catalogue').hidden = true;
+    $('receipt').hidden = true;
+    $('filing-section').hidden = false;
+    $('filing-title').textContent = pick(service.name);
+    $('filing-facts').textContent = t('fee') + ': ' + money(service.fee) + ' · ' + t('sla', { n: service.slaWorkingDays });
+    const form = $('filing');
+    o.fill(form,
+      el('fieldset', {}, el('legend', { text: t('applicant') }),
+        field('applicant.name', t('name'), input({ autocomplete: 'name', maxlength: 200 }), null, true),
+        field('applicant.nationalId', t('nationalId'), input({ inputmode: 'numeric', pattern: '\\d{10}|\\d{13}|\\d{17}' }), t('nationalIdHint'), true),
+        field('applicant.phone', t('phone'), input({ type: 'tel', autocomplete: 'tel', pattern: '(\\+?880|0)1[3-9]\\d{8}' }), t('phoneHint'), true),
+        field('applicant.email', t('email'), input({ type: 'email', autocomplete: 'email' }), null, false),
+        field('applicant.district', t('district'), input({}), null, true),
+        field('applicant.language', t('language'), select([['bn', 'বাংলা'], ['en', 'English']], o.lang), null, true)),
+      service.priorities.length ? el('fieldset', {}, el('legend', { text: t('priority') }),
+        field('priority', t('priority'), select([['', t('noPriority')]].concat(service.priorities.map(p =>
+          [p.code, pick(p.label) + ' — ' + t('sla', { n: p.slaWorkingDays })])), ''), null, false)) : null,
+      el('fieldset', {}, el('legend', { text: t('details') }), service.fields.map(f => {
+        let control;
+        if (f.type === 'choice') {
+          control = select([['', '—']].concat(f.values.map(v => [v, f.valueLabels[v] ? pick(f.valueLabels[v]) : v])), '');
+        } else {
+          control = input({ type: f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text',
+            step: f.type === 'number' ? 'any' : null, pattern: f.pattern || null, min: f.type === 'number' ? 0 : null });
+        }
+        return field('fields.' + f.name, pick(f.label), control, f.help ? pick(f.help) : null, f.required);
+      })),
+      el('fieldset', {}, el('legend', { text: t('documents') }), service.documents.map(d => {
+        const types = d.mediaTypes.map(m => m.split('/')[1].toUpperCase()).join(', ');
+        const control = input({ type: 'file', accept: d.mediaTypes.join(',') });
+        control.dataset.max = d.maxSize;
+        control.dataset.types = d.mediaTypes.join(',');
+        return field('documents.' + d.kind, pick(d.label), control, t('allowed', { types, size: size(d.maxSize) }), d.mandatory);
+      })),
+      el('p', { id: 'filing-error', class: 'error', role: 'alert' }),
+      el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'file', text: t('file') }),
+        el('button', { type: 'button', class: 'secondary', id: 'back', text: t('back') })));
+    $('back').addEventListener('click', showCatalogue);
+    const priority = $(id('priority'));
+    if (priority) {
+      priority.addEventListener('change', async () => {
+        const p = await promise(service.code, priority.value);
+        if (p) { $('filing-facts').textContent = t('fee') + ': ' + money(service.fee) + ' · ' + t('sla', { n: p.slaWorkingDays }) + ', ' + t('expectedBy', { date: date(p.expectedCompletion) }); }
+      });
+    }
+    $('filing-title').focus();
+  }
+
+  function mark(path, message) {
+    const control = $(id(path));
+    const error = $(id(path) + '-error');
+    if (control) { control.setAttribute('aria-invalid', message ? 'true' : 'false'); }
+    if (error) { error.textContent = message || ''; }
+    return Boolean(control);
+  }
+
+  /** The server's own checks, as far as the browser can make them; the server checks again. */
+  function check(form) {
+    const problems = [];
+    form.querySelectorAll('input, select').forEach(c => {
+      let code = null;
+      if (c.type === 'file') {
+        const f = c.files[0];
+        if (!f) { code = c.required ? 'document.missing' : null; }
+        else if (f.size === 0) { code = 'document.empty'; }
+        else if (f.size > Number(c.dataset.max)) { code = 'document.too-large'; }
+        else if (f.type && !c.dataset.types.split(',').includes(f.type)) { code = 'document.type-not-allowed'; }
+      } else if (c.required && !c.value.trim()) {
+        code = 'field.required';
+      } else if (c.value && c.pattern && !new RegExp('^(?:' + c.pattern + ')$').test(c.value.trim())) {
+        code = 'field.pattern';
+      } else if (c.value && c.type === 'number' && Number(c.value) < 0) {
+        code = 'field.range';
+      }
+      mark(c.name, code ? t(code) : '');
+      if (code) { problems.push(c); }
+    });
+    return problems;
+  }
+
+  async function file(event) {
+    event.preventDefault();
+    const form = $('filing');
+    const problems = check(form);
+    if (problems.length) {
+      $('filing-error').textContent = t('problems', { n: problems.length });
+      problems[0].focus();
+      return;
+    }
+    const value = name => { const c = $(id(name)); return c && c.value.trim() ? c.value.trim() : null; };
+    const fields = {};
+    chosen.fields.forEach(f => {
+      const v = value('fields.' + f.name);
+      if (v !== null) { fields[f.name] = f.type === 'number' ? Number(v) : v; }
+    });
+    const request = { serviceCode: chosen.code, priority: value('priority'),
+      applicant: { name: value('applicant.name'), nationalId: value('applicant.nationalId'),
+        phone: value('applicant.phone'), email: value('applicant.email'), district: value('applicant.district'),
+        language: value('applicant.language') }, fields };
+    const body = new FormData();
+    body.append('request', new Blob([JSON.stringify(request)], { type: 'application/json' }));
+    chosen.documents.forEach(d => { const f = $(id('documents.' + d.kind)).files[0]; if (f) { body.append(d.kind, f, f.name); } });
+    $('file').disabled = true;
+    $('file').textContent = t('filing');
+    const response = await api('/api/requests', { method: 'POST', body }).catch(() => null);
+    $('file').disabled = false;
+    $('file').textContent = t('file');
+    if (!response) { $('filing-error').textContent = t('failed'); return; }
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 201) { await receipt(answer); return; }
+    if (response.status === 401) { await session(); return; }
+    const errors = answer.errors || [];
+    errors.forEach(e => mark(e.path, t(e.code) === e.code ? e.message : t(e.code) + ' ' + e.message));
+    $('filing-error').textContent = errors.length ? t('problems', { n: errors.length }) : (answer.detail || t('failed'));
+    const first = errors.map(e => $(id(e.path))).find(Boolean);
+    if (first) { first.focus(); }
+  }
+
+  // ---- the receipt --------------------------------------------------------------------------------------------
+  function manifestOf(signed) {
+    const bytes = Uint8Array.from(atob(signed.manifest), c => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  /** The offices the routing chose: it runs just after filing, so the receipt asks for a few seconds. */
+  async function offices(filed) {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const tracked = await api('/api/track/' + encodeURIComponent(filed.trackingNumber) + '?code='
+        + encodeURIComponent(filed.trackingCode) + '&lang=' + o.lang);
+      const legs = tracked.ok ? (await tracked.json()).legs : [];
+      if (legs.length) { return legs; }
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    return [];
+  }
+
+  async function receipt(filed) {
+    lastReceipt = filed;
+    const manifest = manifestOf(filed.receipt);
+    const payload = manifest.payload;
+    const link = location.origin + '/track.html?n=' + encodeURIComponent(filed.trackingNumber)
+      + '&c=' + encodeURIComponent(filed.trackingCode);
+    const qr = qrcode(0, 'M');
+    qr.addData(link);
+    qr.make();
+    const legs = await offices(filed);
+    const signed = new Blob([JSON.stringify(filed.receipt, null, 2)], { type: 'application/json' });
+    $('filing-section').hidden = true;
+    const section = $('receipt');
+    section.hidden = false;
+    o.fill(section,
+      el('h2', { id: 'receipt-title', tabindex: '-1', text: t('receiptTitle') + ' — ' + pick(payload.serviceName) }),
+      el('div', { class: 'row' },
+        el('dl', { class: 'facts' },
+          el('dt', { text: t('receiptNumber') }), el('dd', {}, el('strong', { text: filed.trackingNumber })),
+          el('dt', { text: t('receiptCode') }), el('dd', {}, el('strong', { text: filed.trackingCode }),
+            el('span', { class: 'hint', text: t('receiptCodeHint') })),
+          el('dt', { text: t('service') }), el('dd', { text: pick(payload.serviceName) }),
+          el('dt', { text: t('fee') }), el('dd', { text: money(payload.fee) }),
+          payload.priority ? [el('dt', { text: t('priorityGiven') }), el('dd', { text: pick(payload.priority.label) })] : null,
+          el('dt', { text: t('receivedAt') }), el('dd', { text: date(payload.receivedAt, true) }),
+          el('dt', { text: t('expected') }), el('dd', {}, el('strong', { text: date(payload.expectedCompletion) })),
+          el('dt', { text: t('offices') }), el('dd', { text: legs.length ? legs.map(l => pick(l.mdaName)).join(', ') : t('officesLater') }),
+          el('dt', { text: t('trackAt') }), el('dd', {}, el('a', { href: link, text: location.origin + '/track.html' }))),
+        el('img', { src: qr.createDataURL(4, 2), alt: t('qrAlt'), width: qr.getModuleCount() * 4 + 16 })),
+      el('div', { class: 'actions no-print' },
+        el('button', { type: 'button', id: 'print', text: t('print') }),
+        el('a', { class: 'button secondary', href: URL.createObjectURL(signed),
+          download: 'receipt-' + filed.trackingNumber + '.json', text: t('downloadSigned') }),
+        el('button', { type: 'button', class: 'secondary', id: 'another', text: t('another') })));
+    $('print').addEventListener('click', () => window.print());
+    $('another').addEventListener('click', showCatalogue);
+    $('receipt-title').focus();
+  }
+
+  function showCatalogue() {
+    $('existing').hidden = true;
+    $('receipt').hidden = true;
+    $('filing-section').hidden = true;
+    $('catalogue').hidden = false;
+    $('show-new').className = '';
+    $('show-existing').className = 'secondary';
+  }
+
+  // ---- a filed request: withdraw, answer ----------------------------------------------------------------------
+  function showExisting() {
+    $('catalogue').hidden = true;
+    $('filing-section').hidden = true;
+    $('receipt').hidden = true;
+    $('existing').hidden = false;
+    $('show-new').className = 'secondary';
+    $('show-existing').className = '';
+    $('find-n').focus();
+  }
+
+  async function find(event) {
+    if (event) { event.preventDefault(); }
+    const number = $('find-n').value.trim();
+    const code = $('find-c').value.trim();
+    const missing = [['find-n', number], ['find-c', code]].filter(([, v]) => !v);
+    ['find-n', 'find-c'].forEach(i => { $(i + '-error').textContent = ''; $(i).setAttribute('aria-invalid', 'false'); });
+    missing.forEach(([i]) => { $(i + '-error').textContent = t('field.required'); $(i).setAttribute('aria-invalid', 'true'); });
+    if (missing.length) { $(missing[0][0]).focus(); return; }
+    const response = await api('/api/track/' + encodeURIComponent(number) + '?code=' + encodeURIComponent(code) + '&lang=' + o.lang);
+    $('find-error').textContent = response.ok ? '' : t('notFound');
+    if (!response.ok) { o.fill($('found')); return; }
+    const status = await response.json();
+    const open = status.questions.filter(q => !q.answeredAt);
+    const ended = Boolean(status.endedAt);
+    o.fill($('found'),
+      el('h2', { text: status.trackingNumber + ' — ' + pick(status.serviceName) }),
+      el('p', {}, t('state') + ': ', el('strong', { text: status.stateText })),
+      ended ? el('p', { text: t('ended') }) : null,
+      ended ? null : open.map(q => el('form', { class: 'card answer', 'data-question': q.id },
+        el('h3', { text: t('question', { mda: pick((status.legs.find(l => l.mdaCode === q.mdaCode) || {}).mdaName) || q.mdaCode }) }),
+        el('p', { text: q.question }),
+        el('label', { for: 'answer-' + q.id, text: t('answerText') }),
+        el('textarea', { id: 'answer-' + q.id, rows: 3 }),
+        (q.documents || []).map(kind => [el('label', { for: 'answer-' + q.id + '-' + kind, text: t('answerDocs') + ': ' + kind }),
+          el('input', { type: 'file', id: 'answer-' + q.id + '-' + kind, 'data-kind': kind })]),
+        el('p', { class: 'error', role: 'alert' }),
+        el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('answer') })))),
+      ended ? null : el('form', { class: 'card', id: 'withdraw' },
+        el('h3', { text: t('withdraw') }),
+        el('label', { for: 'withdraw-reason', text: t('reason') }),
+        el('textarea', { id: 'withdraw-reason', rows: 2, required: true, 'aria-describedby': 'withdraw-error' }),
+        el('p', { id: 'withdraw-error', class: 'error', role: 'alert' }),
+        el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('withdrawConfirm') }))),
+      el('div', { id: 'notice' }));
+    document.querySelectorAll('form.answer').forEach(f => f.addEventListener('submit', e => answer(e, f, number, code)));
+    if ($('withdraw')) { $('withdraw').addEventListener('submit', e => withdraw(e, number, code)); }
+  }
+
+  function notice(changed, message) {
+    o.fill($('notice'), el('p', { role: 'status', text: message }),
+      changed.notice ? el('a', { class: 'button secondary', download: 'notice-' + changed.trackingNumber + '.json',
+        href: URL.createObjectURL(new Blob([JSON.stringify(changed.notice, null, 2)], { type: 'application/json' })),
+        text: t('notice') }) : null);
+  }
+
+  async function withdraw(event, number, code) {
+    event.preventDefault();
+    const reason = $('withdraw-reason').value.trim();
+    if (!reason) { $('withdraw-error').textContent = t('field.required'); $('withdraw-reason').focus(); return; }
+    const response = await api('/api/requests/' + encodeURIComponent(number) + '/withdrawal', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ trackingCode: code, reason }) });
+    const changed = await response.json().catch(() => ({}));
+    if (!response.ok) { $('withdraw-error').textContent = changed.detail || t('failed'); return; }
+    await find();
+    notice(changed, t('withdrawn'));
+  }
+
+  async function answer(event, form, number, code) {
+    event.preventDefault();
+    const question = form.dataset.question;
+    const body = new FormData();
+    body.append('answer', new Blob([JSON.stringify({ trackingCode: code, informationRequestId: question,
+      text: form.querySelector('textarea').value.trim() || null })], { type: 'application/json' }));
+    form.querySelectorAll('input[type=file]').forEach(i => { if (i.files[0]) { body.append(i.dataset.kind, i.files[0], i.files[0].name); } });
+    const response = await api('/api/requests/' + encodeURIComponent(number) + '/information', { method: 'POST', body });
+    const changed = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      form.querySelector('.error').textContent = (changed.errors || []).map(e => e.message).join(' ') || changed.detail || t('failed');
+      return;
+    }
+    await find();
+    notice(changed, t('answered'));
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('login-form').addEventListener('submit', login);
+    $('logout').addEventListener('click', logout);
+    $('filing').addEventListener('submit', file);
+    $('find').addEventListener('submit', find);
+    $('show-new').addEventListener('click', showCatalogue);
+    $('show-existing').addEventListener('click', showExisting);
+    o.onChange(() => {
+      session();
+      if (chosen && !$('filing-section').hidden) { open(chosen); }
+      if (lastReceipt && !$('receipt').hidden) { receipt(lastReceipt); }
+    });
+    session();
+  });
+})();

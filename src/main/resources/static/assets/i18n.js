@@ -1,0 +1,77 @@
+// The language switch of OneDoor's citizen and counter pages: English or Bangla, remembered on this device.
+// A page gives its words in window.WORDS = {en: {...}, bn: {...}}; elements name theirs with data-t="key" (text)
+// or data-t-placeholder / data-t-aria-label (attributes); onedoor.t(key) gives one in code.
+(function () {
+  const KEY = 'onedoor.lang';
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  let lang = fromUrl === 'bn' || fromUrl === 'en' ? fromUrl
+    : localStorage.getItem(KEY) || ((navigator.language || '').toLowerCase().startsWith('bn') ? 'bn' : 'en');
+  const listeners = [];
+
+  function t(key, values) {
+    const words = (window.WORDS && window.WORDS[lang]) || {};
+    let text = words[key] !== undefined ? words[key] : (window.WORDS.en[key] || key);
+    Object.entries(values || {}).forEach(([k, v]) => { text = text.split('{' + k + '}').join(v); });
+    return text;
+  }
+
+  function apply() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-t]').forEach(e => { e.textContent = t(e.dataset.t); });
+    document.querySelectorAll('[data-t-placeholder]').forEach(e => { e.placeholder = t(e.dataset.tPlaceholder); });
+    document.querySelectorAll('[data-t-aria-label]').forEach(e => e.setAttribute('aria-label', t(e.dataset.tAriaLabel)));
+    const toggle = document.getElementById('lang');
+    if (toggle) {
+      toggle.textContent = lang === 'en' ? 'বাংলা' : 'English';
+      toggle.lang = lang === 'en' ? 'bn' : 'en';
+      toggle.setAttribute('aria-label', lang === 'en' ? 'বাংলায় দেখুন' : 'Show in English');
+    }
+    if (window.WORDS && window.WORDS[lang].title) {
+      document.title = window.WORDS[lang].title;
+    }
+  }
+
+  function set(next) {
+    lang = next;
+    localStorage.setItem(KEY, lang);
+    apply();
+    listeners.forEach(f => f(lang));
+  }
+
+  /** A localized name from the API ({en, bn}), in the page's language. */
+  function pick(name) {
+    return name ? (name[lang] || name.en) : '';
+  }
+
+  /** A date (yyyy-mm-dd) or an instant, as people read it in the page's language. */
+  function date(value, withTime) {
+    if (!value) { return ''; }
+    const d = value.length === 10 ? new Date(value + 'T00:00:00') : new Date(value);
+    const options = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
+    return new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', options).format(d);
+  }
+
+  /** A node with text, never HTML: what the API returns is shown, not interpreted. */
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined || v === false) { return; }
+      if (k === 'text') { e.textContent = v; } else { e.setAttribute(k, v === true ? '' : v); }
+    });
+    return fill(e, children, true);
+  }
+
+  /** Puts the children (nested lists flattened, nulls left out) into the element, after what it has or instead. */
+  function fill(e, children, keep) {
+    if (!keep) { e.replaceChildren(); }
+    children.flat(Infinity).forEach(c => { if (c !== null && c !== undefined && c !== false) { e.append(c); } });
+    return e;
+  }
+
+  window.onedoor = { t, set, pick, date, el, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
+  document.addEventListener('DOMContentLoaded', () => {
+    apply();
+    const toggle = document.getElementById('lang');
+    if (toggle) { toggle.addEventListener('click', () => set(lang === 'en' ? 'bn' : 'en')); }
+  });
+})();
