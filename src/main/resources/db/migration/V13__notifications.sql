@@ -13,7 +13,7 @@ create table notification (
     recipient       varchar(200)  not null,
     language        varchar(2)    not null,
     subject         varchar(300),
-    body            varchar(2000) not null,
+    body            varchar(8000) not null,
     created_at      timestamp with time zone not null,
     status          varchar(8)    not null,
     attempts        int           not null,

@@ -238,6 +238,15 @@ window.WORDS = {
     return Boolean(control);
   }
 
+  /** A catalogue pattern is a Java regular expression: one JavaScript cannot read is left to the server. */
+  function matches(pattern, value) {
+    try {
+      return new RegExp('^(?:' + pattern + ')$', 'u').test(value);
+    } catch (e) {
+      return true;
+    }
+  }
+
   /** The server's own checks, as far as the browser can make them; the server checks again. */
   function check(form) {
     const problems = [];
@@ -251,7 +260,7 @@ window.WORDS = {
         else if (f.type && !c.dataset.types.split(',').includes(f.type)) { code = 'document.type-not-allowed'; }
       } else if (c.required && !c.value.trim()) {
         code = 'field.required';
-      } else if (c.value && c.pattern && !new RegExp('^(?:' + c.pattern + ')$').test(c.value.trim())) {
+      } else if (c.value && c.pattern && !matches(c.pattern, c.value.trim())) {
         code = 'field.pattern';
       } else if (c.value && c.type === 'number' && Number(c.value) < 0) {
         code = 'field.range';

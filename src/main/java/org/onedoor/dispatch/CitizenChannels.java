@@ -48,14 +48,16 @@ class CitizenChannels extends RouteBuilder {
             case "gateway" -> {
                 bindToRegistry("dispatch.citizen.sms.timeouts",
                         DeliveryRoutes.timeouts(sms.connectTimeout(), sms.responseTimeout()));
+                String url = required(sms, "sms").toString();
                 smsRoute.process(this::toGatewayRequest)
-                        .to(required(sms, "sms").toString() + "?httpClientConfigurer=#dispatch.citizen.sms.timeouts");
+                        .to(url + (url.contains("?") ? "&" : "?") + "httpClientConfigurer=#dispatch.citizen.sms.timeouts");
             }
             case "log" -> smsRoute.process(e -> logged(e, "SMS"));
-            default -> {
+            case "off" -> {
                 log.warn("onedoor.notifications.sms.transport is off: citizens are sent no SMS");
                 smsRoute.process(e -> off("sms", sms));
             }
+            default -> throw unknown("sms", sms, "gateway");
         }
 
         Channel email = settings.email();
@@ -63,7 +65,8 @@ class CitizenChannels extends RouteBuilder {
         switch (email.transport()) {
             case "smtp" -> emailRoute.process(e -> toMail(e, email)).to(smtp(email));
             case "log" -> emailRoute.process(e -> logged(e, "E-mail"));
-            default -> emailRoute.process(e -> off("email", email));
+            case "off" -> emailRoute.process(e -> off("email", email));
+            default -> throw unknown("email", email, "smtp");
         }
     }
 
@@ -131,6 +134,11 @@ class CitizenChannels extends RouteBuilder {
     private static void off(String name, Channel channel) {
         throw new IllegalStateException("onedoor.notifications." + name + ".transport is '" + channel.transport()
                 + "': nothing sends on this channel");
+    }
+
+    private static IllegalStateException unknown(String name, Channel channel, String transport) {
+        return new IllegalStateException("onedoor.notifications." + name + ".transport: '" + channel.transport()
+                + "' is none of off, log, " + transport);
     }
 
     private static URI required(Channel channel, String name) {

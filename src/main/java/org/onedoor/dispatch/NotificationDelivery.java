@@ -1,7 +1,11 @@
 package org.onedoor.dispatch;
 
 import org.apache.camel.CamelExecutionException;
+import java.time.Clock;
+
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.util.URISupport;
+import org.onedoor.tracking.NotificationSettings;
 import org.onedoor.tracking.Outbox;
 import org.onedoor.tracking.Outbox.Message;
 import org.slf4j.Logger;
@@ -21,22 +25,35 @@ class NotificationDelivery {
 
     private final Outbox outbox;
     private final ProducerTemplate producer;
+    private final NotificationSettings settings;
+    private final Clock clock;
 
-    NotificationDelivery(Outbox outbox, ProducerTemplate producer) {
+    NotificationDelivery(Outbox outbox, ProducerTemplate producer, NotificationSettings settings, Clock clock) {
         this.outbox = outbox;
         this.producer = producer;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${onedoor.notifications.poll:2s}")
     void sendDue() {
         for (Message message : outbox.claim()) {
+            // A message this node could not finish before its claim runs out is left to the next look, so that
+            // no other node starts on it while this one is still sending.
+            NotificationSettings.Channel channel = settings.channel(message.channel());
+            if (clock.instant().plus(channel.connectTimeout()).plus(channel.responseTimeout())
+                    .isAfter(message.claimedUntil())) {
+                outbox.release(message);
+                continue;
+            }
             try {
                 producer.sendBody(CitizenChannels.uri(message.channel()), message);
                 outbox.sent(message);
             } catch (CamelExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 log.debug("{} message {} not sent", message.channel(), message.id(), cause);
-                outbox.failed(message, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                // What the administrators read: no credentials a URL in the error may carry.
+                outbox.failed(message, URISupport.sanitizeUri(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             }
         }
     }

@@ -78,7 +78,7 @@ public class IntakeService {
 
         Instant receivedAt = clock.instant();
         LocalDate filedOn = LocalDate.ofInstant(receivedAt, calendar.zone());
-        LocalDate expectedBy = calendar.addWorkingDays(filedOn, service.slaFor(request.priority()));
+        LocalDate expectedBy = expected(service, request.priority(), filedOn);
         String trackingNumber = trackingNumbers.next(filedOn.getYear());
         String trackingCode = TrackingCodes.generate();
 
@@ -112,9 +112,12 @@ public class IntakeService {
             throw new OneDoorException("priority.unknown", HttpStatus.UNPROCESSABLE_ENTITY,
                     "Not a priority of this service.");
         }
-        int sla = service.slaFor(priority);
         LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
-        return new Promise(serviceCode, priority, sla, calendar.addWorkingDays(today, sla));
+        return new Promise(serviceCode, priority, service.slaFor(priority), expected(service, priority, today));
+    }
+
+    private LocalDate expected(ServiceDefinition service, String priority, LocalDate filedOn) {
+        return calendar.addWorkingDays(filedOn, service.slaFor(priority));
     }
 
     /** The acknowledgement the citizen takes home, signed by OneDoor and kept in the message log. */

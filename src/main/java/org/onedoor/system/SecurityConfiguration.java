@@ -17,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -61,6 +60,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthentication users, ProcessEngine engine)
             throws Exception {
+        CookieCsrfTokenRepository csrfTokens = csrfTokens();
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/track.html", "/favicon.ico", "/assets/**").permitAll()
@@ -82,29 +82,31 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .authenticationProvider(users)
                 .addFilterBefore(new CamundaWebappSession(engine, users), BasicAuthenticationFilter.class)
-                .httpBasic(b -> b.realmName("OneDoor").authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
-                    if (e instanceof LockedException locked) {
-                        problem(response, "auth.locked", HttpStatus.UNAUTHORIZED, locked.getMessage());
-                    } else {
-                        problem(response, "auth.required", HttpStatus.UNAUTHORIZED, "Log in with your OneDoor user.");
-                    }
-                }))
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
-                        problem(response, "auth.forbidden", HttpStatus.FORBIDDEN, "Your role may not do this.")))
-                // The pages' login: a session (a new id on login), answered with status codes, not redirects.
-                .formLogin(f -> f.loginProcessingUrl("/api/session")
-                        .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
+                .httpBasic(b -> b.realmName("OneDoor").authenticationEntryPoint(this::loginRequired))
+                .exceptionHandling(e -> e.authenticationEntryPoint(this::loginRequired)
+                        .accessDeniedHandler((request, response, denied) ->
+                                problem(response, "auth.forbidden", HttpStatus.FORBIDDEN, "Your role may not do this.")))
+                // The pages' login: a session (a new id on login), answered with status codes, not redirects and
+                // not Spring's generated login page (the front desk's page is the login page).
+                .formLogin(f -> f.loginPage("/").loginProcessingUrl("/api/session")
+                        .successHandler((request, response, auth) -> {
+                            // A new session id and a new CSRF token for the login (no fixation of either).
+                            request.changeSessionId();
+                            csrfTokens.saveToken(null, request, response);
+                            response.setStatus(HttpStatus.NO_CONTENT.value());
+                        })
                         .failureHandler((request, response, e) -> problem(response,
                                 e instanceof LockedException ? "auth.locked" : "auth.failed", HttpStatus.UNAUTHORIZED,
                                 e instanceof LockedException ? e.getMessage() : "Wrong user or password.")))
                 .logout(l -> l.logoutUrl("/api/session/logout")
                         .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
-                // Basic calls are kept in no session; a page's login is. The webapps' session is only read.
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .csrf(c -> c.csrfTokenRepository(csrfTokens())
+                // Basic calls are kept in no session; a page's login is. The webapps' session is only read: without
+                // session management nothing stores the user a webapp session stood for in that session (it would then
+                // pass for a login to the pages, and write), and Tasklist keeps its session id.
+                .sessionManagement(s -> s.disable())
+                .csrf(c -> c.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(SecurityConfiguration::sessionChange))
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::browserChange))
                 .build();
     }
 
@@ -118,12 +120,39 @@ class SecurityConfiguration {
     }
 
     /**
-     * A change that would be made on the strength of a session cookie: the only kind a foreign page could make a
-     * browser send. A call with its own credentials, or without a session (an MDA's signed packet), is not one.
+     * 401 with problem details. A client of the API is asked for Basic credentials; a page's own request
+     * ({@code fetch}, marked by the browser's {@code Sec-Fetch-Mode}) is not, so that no browser is led to keep
+     * Basic credentials it would then send along with another site's requests.
      */
-    private static boolean sessionChange(HttpServletRequest request) {
-        return !SAFE.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getSession(false) != null;
+    private void loginRequired(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws IOException {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        if (mode == null || "navigate".equals(mode)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
+        }
+        if (e instanceof LockedException locked) {
+            problem(response, "auth.locked", HttpStatus.UNAUTHORIZED, locked.getMessage());
+        } else {
+            problem(response, "auth.required", HttpStatus.UNAUTHORIZED, "Log in with your OneDoor user.");
+        }
+    }
+
+    /**
+     * A change a browser could be made to send by another site: one carried by a session cookie, any change the
+     * browser itself marks as not coming from OneDoor's own pages ({@code Sec-Fetch-Site}), whatever credentials
+     * it carries, and the pages' login. A call with its own credentials from a program (no {@code Sec-Fetch-Site})
+     * or without a session (an MDA's signed packet) is not one.
+     */
+    private static boolean browserChange(HttpServletRequest request) {
+        if (SAFE.contains(request.getMethod())) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !"same-origin".equals(site) && !"none".equals(site)) {
+            return true;
+        }
+        return "/api/session".equals(request.getServletPath())
+                || request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
     }
 
     private void problem(HttpServletResponse response, String code, HttpStatus status, String detail) throws IOException {

@@ -8,12 +8,14 @@ import org.onedoor.lifecycle.News;
 import org.onedoor.system.YamlFiles;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /** The messages of {@code tracking/notifications.yaml}: which news are sent, and their SMS and e-mail wording. */
 @Component
 class NotificationTemplates {
 
     static final String LOCATION = "tracking/notifications.yaml";
+    private static final int SMS_NEWS = 300;
 
     record File(Set<News> sendOn, LocalizedName sms, LocalizedName emailSubject, LocalizedName emailBody) {
     }
@@ -31,7 +33,7 @@ class NotificationTemplates {
         }
         Map.of("sms", nonNull(file.sms()), "emailSubject", nonNull(file.emailSubject()),
                 "emailBody", nonNull(file.emailBody())).forEach((field, text) -> {
-                    if (blank(text.en()) || blank(text.bn())) {
+                    if (!StringUtils.hasText(text.en()) || !StringUtils.hasText(text.bn())) {
                         throw new YamlFiles.InvalidFileException(LOCATION, field + ": needs both 'en' and 'bn'");
                     }
                 });
@@ -43,7 +45,11 @@ class NotificationTemplates {
 
     Text render(NotificationChannel channel, Language language, Map<String, String> values) {
         if (channel == NotificationChannel.SMS) {
-            return new Text(null, fill(language.pick(file.sms()), values));
+            // An MDA's reason or question may run to 2 000 characters; an SMS keeps its start and the link.
+            Map<String, String> shorter = new java.util.HashMap<>(values);
+            shorter.computeIfPresent("news", (k, news) -> news.length() <= SMS_NEWS ? news
+                    : news.substring(0, SMS_NEWS - 1).strip() + "…");
+            return new Text(null, fill(language.pick(file.sms()), shorter));
         }
         return new Text(fill(language.pick(file.emailSubject()), values), fill(language.pick(file.emailBody()), values));
     }
@@ -58,9 +64,5 @@ class NotificationTemplates {
 
     private static LocalizedName nonNull(LocalizedName name) {
         return name == null ? new LocalizedName(null, null) : name;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -42,9 +42,12 @@ public class Outbox {
 
     public enum Status { PENDING, SENT, FAILED }
 
-    /** A message to send; {@code id} is its message id, the same on every attempt. */
+    /**
+     * A message to send; {@code id} is its message id, the same on every attempt. {@code claim} and
+     * {@code claimedUntil} are this sender's hold on it.
+     */
     public record Message(String id, String trackingNumber, NotificationChannel channel, String recipient,
-            Language language, String subject, String body, int attempts) {
+            Language language, String subject, String body, int attempts, String claim, Instant claimedUntil) {
     }
 
     /** What an administrator sees of a message. */
@@ -123,12 +126,15 @@ public class Outbox {
 
     /**
      * Up to {@code batch} due messages, held by this caller for {@code claimFor}. The claim is checked again on the
-     * row itself, so two nodes never take the same message.
+     * row itself, so two nodes never claim the same message at once; a sender whose claim has run out no longer
+     * records anything for the message (see {@link #sent}), and does not start on one it could not finish in time
+     * (the sender's part).
      */
     @Transactional
     public List<Message> claim() {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
+        Instant until = now.plus(settings.claimFor());
         int claimed = jdbc.sql("""
                 update notification set claim = ?, claimed_until = ?
                 where id in (select id from notification
@@ -136,7 +142,7 @@ public class Outbox {
                                and (claimed_until is null or claimed_until < ?)
                              order by next_attempt_at fetch first ? rows only)
                   and status = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
-                .params(claim, Timestamp.from(now.plus(settings.claimFor())), Timestamp.from(now), Timestamp.from(now),
+                .params(claim, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now),
                         settings.batch(), Timestamp.from(now))
                 .update();
         if (claimed == 0) {
@@ -148,17 +154,27 @@ public class Outbox {
                 .param(claim)
                 .query((rs, i) -> new Message(rs.getString(1), rs.getString(2),
                         NotificationChannel.valueOf(rs.getString(3)), rs.getString(4),
-                        Language.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                        Language.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8), claim,
+                        until))
                 .list();
     }
 
+    /** Lets go of the messages of a claim not sent yet: the next look takes them. */
+    @Transactional
+    public void release(Message message) {
+        jdbc.sql("update notification set claim = null, claimed_until = null where id = ? and claim = ?")
+                .params(message.id(), message.claim())
+                .update();
+    }
+
+    /** Recorded only while the sender still holds the message: a later claim's attempt is the one that counts. */
     @Transactional
     public void sent(Message message) {
         jdbc.sql("""
                 update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, claim = null,
                   claimed_until = null, last_error = null
-                where id = ? and status = 'PENDING'""")
-                .params(Timestamp.from(clock.instant()), message.id())
+                where id = ? and status = 'PENDING' and claim = ?""")
+                .params(Timestamp.from(clock.instant()), message.id(), message.claim())
                 .update();
     }
 
@@ -175,9 +191,9 @@ public class Outbox {
         jdbc.sql("""
                 update notification set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, claim = null,
                   claimed_until = null
-                where id = ? and status = 'PENDING'""")
+                where id = ? and status = 'PENDING' and claim = ?""")
                 .params(last ? "FAILED" : "PENDING", attempts, Timestamp.from(clock.instant().plus(wait)), why,
-                        message.id())
+                        message.id(), message.claim())
                 .update();
         if (last) {
             log.warn("{} message {} for {} failed {} times and waits for an administrator: {}", message.channel(),

@@ -1,5 +1,6 @@
 package org.onedoor.tracking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code GET /api/track/{trackingNumber}?code=...&lang=bn}: public, for the citizen. The request's state, each
@@ -123,7 +125,8 @@ class TrackingController {
                 .map(c -> new Opened(c.mdaCode(), name(c.mdaCode()), c.views())).toList();
         List<Issued> issued = downloads.issued(trackingNumber).stream()
                 .map(d -> new Issued(d.issuedBy(), name(d.issuedBy()), d.name(), d.mediaType(), d.size(),
-                        "/api/track/" + trackingNumber + "/documents/" + d.issuedBy() + "/" + d.name()))
+                        "/api/track/" + trackingNumber + "/documents/" + d.issuedBy() + "/"
+                                + UriUtils.encodePathSegment(d.name(), StandardCharsets.UTF_8)))
                 .toList();
         return new Status(request.trackingNumber(), request.serviceCode(), serviceName, language, view.state(),
                 messages.state(view.state(), language), request.receivedAt(), clock.expectedCompletion(), view.endedAt(),

@@ -53,6 +53,7 @@ class RouteSweepIT {
 
     static {
         PUBLIC.put("GET /error", "Spring's error page, as problem details");
+        PUBLIC.put("GET /api/session", "who the page is logged in as: nobody, without a login");
         PUBLIC.put("GET /api/services", "the service catalogue is published");
         PUBLIC.put("GET /api/services/*", "one service of the catalogue");
         PUBLIC.put("GET /api/track/*", "tracking needs the number and the code printed on the receipt");

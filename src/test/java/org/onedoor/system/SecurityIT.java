@@ -2,6 +2,12 @@ package org.onedoor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +20,7 @@ import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /** What is public, what needs a login and which role, on the demo profile. */
@@ -26,6 +33,69 @@ class SecurityIT {
     IdentityService identity;
     @Autowired
     ServiceCatalogue catalogue;
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> send(HttpClient client, String method, String path, String body,
+            String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String xsrf(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("ONEDOOR-XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
+    /**
+     * The pages' login: one session, whose changes need its CSRF token; a change another site's page makes a
+     * browser send is refused whatever credentials the browser adds; a page's own request is never asked for Basic
+     * credentials, so that no browser keeps any.
+     */
+    @Test
+    void aPageSessionChangesNothingWithoutItsTokenAndNoOtherSiteChangesAnything() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        assertThat(send(browser, "GET", "/api/session", null).body()).contains("\"groups\":[]");
+        String form = "username=frontdesk&password=" + OneDoorClient.PASSWORD;
+        String urlencoded = "application/x-www-form-urlencoded";
+        assertThat(send(browser, "POST", "/api/session", form, "Content-Type", urlencoded).statusCode())
+                .as("a login without the token").isEqualTo(403);
+        assertThat(send(browser, "POST", "/api/session", form, "Content-Type", urlencoded,
+                "X-ONEDOOR-XSRF-TOKEN", xsrf(cookies)).statusCode()).isEqualTo(204);
+        assertThat(send(browser, "GET", "/api/session", null).body()).contains("\"user\":\"frontdesk\"")
+                .contains("frontdesk");
+        String withdrawal = "{\"trackingCode\": \"ABCDE-12345\", \"reason\": \"x\"}";
+        assertThat(send(browser, "POST", "/api/requests/ODSC-2026-999999-0/withdrawal", withdrawal,
+                "Content-Type", "application/json").statusCode()).as("a change without the token").isEqualTo(403);
+        assertThat(send(browser, "POST", "/api/requests/ODSC-2026-999999-0/withdrawal", withdrawal,
+                "Content-Type", "application/json", "X-ONEDOOR-XSRF-TOKEN", xsrf(cookies)).statusCode())
+                .as("with it, the clerk's change reaches the request (unknown here)").isEqualTo(404);
+
+        HttpClient elsewhere = HttpClient.newHttpClient();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("frontdesk:" + OneDoorClient.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(send(elsewhere, "POST", "/api/requests/ODSC-2026-999999-0/withdrawal", withdrawal,
+                "Content-Type", "application/json", "Authorization", basic, "Sec-Fetch-Site", "cross-site")
+                .statusCode()).as("another site's page, with credentials the browser kept").isEqualTo(403);
+        assertThat(send(elsewhere, "POST", "/api/requests/ODSC-2026-999999-0/withdrawal", withdrawal,
+                "Content-Type", "application/json", "Authorization", basic).statusCode())
+                .as("a program with its own credentials").isEqualTo(404);
+        HttpResponse<String> pageFetch = send(elsewhere, "GET", "/api/requests/expected-completion?serviceCode=x",
+                null, "Sec-Fetch-Mode", "cors");
+        assertThat(pageFetch.statusCode()).isEqualTo(401);
+        assertThat(pageFetch.headers().firstValue("WWW-Authenticate")).isEmpty();
+
+        assertThat(send(browser, "POST", "/api/session/logout", null, "X-ONEDOOR-XSRF-TOKEN", xsrf(cookies))
+                .statusCode()).isEqualTo(204);
+        assertThat(send(browser, "GET", "/api/session", null).body()).contains("\"groups\":[]");
+    }
 
     @Test
     void filingNeedsAFrontDeskLogin() {

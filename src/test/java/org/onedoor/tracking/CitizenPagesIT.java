@@ -292,6 +292,7 @@ class CitizenPagesIT {
         WebElement code = browser.findElement(By.id("find-c"));
         code.clear();
         code.sendKeys(land[1], Keys.ENTER);
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#found h2"), land[0]));
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-reason")))
                 .sendKeys("The sale was cancelled.");
         browser.findElement(By.cssSelector("#withdraw button[type=submit]")).click();

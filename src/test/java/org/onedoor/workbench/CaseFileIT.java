@@ -133,7 +133,14 @@ class CaseFileIT {
         session.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> write = http.exchange("/api/admin/requests/{n}/cancellation", HttpMethod.POST,
                 new HttpEntity<>("{\"reason\":\"A forged request from another site\"}", session), String.class, number);
-        assertThat(write.getStatusCode().value()).as("the session is for reads only").isEqualTo(401);
+        assertThat(write.getStatusCode().value()).as("a change in a session needs OneDoor's CSRF token").isEqualTo(403);
+        // With the token, the webapps' session is still no login for a change: it is for reads only.
+        cookies(http.exchange("/api/session", HttpMethod.GET, new HttpEntity<>(session), String.class), session);
+        session.set("X-ONEDOOR-XSRF-TOKEN", session.get(HttpHeaders.COOKIE).stream()
+                .filter(c -> c.startsWith("ONEDOOR-XSRF-TOKEN=")).findFirst().orElseThrow().split("=", 2)[1]);
+        ResponseEntity<String> withToken = http.exchange("/api/admin/requests/{n}/cancellation", HttpMethod.POST,
+                new HttpEntity<>("{\"reason\":\"A forged request from another site\"}", session), String.class, number);
+        assertThat(withToken.getStatusCode().value()).as("the session is for reads only: " + withToken.getBody()).isEqualTo(401);
     }
 
     /** The cookies a response sets, as a browser keeps them: a new value replaces the old one of the same name. */
