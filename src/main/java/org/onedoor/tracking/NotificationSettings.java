@@ -31,6 +31,13 @@ public record NotificationSettings(Channel sms, Channel email, URI trackingPage,
         claimFor = claimFor == null ? Duration.ofMinutes(2) : claimFor;
         batch = batch == 0 ? 20 : batch;
         poll = poll == null ? Duration.ofSeconds(2) : poll;
+        for (Channel channel : new Channel[] {sms, email}) {
+            if (channel.on() && claimFor.compareTo(channel.connectTimeout().plus(channel.responseTimeout())) <= 0) {
+                throw new IllegalArgumentException("onedoor.notifications.claim-for (" + claimFor + ") must be longer"
+                        + " than a channel's connect-timeout and response-timeout together: a message is only started"
+                        + " when it can be finished within its claim");
+            }
+        }
     }
 
     public Channel channel(NotificationChannel channel) {

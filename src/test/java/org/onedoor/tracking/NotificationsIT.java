@@ -111,13 +111,14 @@ class NotificationsIT {
                 "--onedoor.notifications.sms.url=" + gateway.url(),
                 "--onedoor.notifications.sms.username=onedoor", "--onedoor.notifications.sms.password=s3cret",
                 "--onedoor.notifications.sms.from=ONEDOOR",
-                "--onedoor.notifications.sms.response-timeout=10s",
+                "--onedoor.notifications.sms.connect-timeout=1s", "--onedoor.notifications.sms.response-timeout=5s",
+                "--onedoor.notifications.email.connect-timeout=1s", "--onedoor.notifications.email.response-timeout=5s",
                 "--onedoor.notifications.email.transport=smtp",
                 "--onedoor.notifications.email.url=smtp://127.0.0.1:" + mail.getSmtp().getPort(),
                 "--onedoor.notifications.email.from=no-reply@onedoor.example",
                 "--onedoor.notifications.tracking-page=https://odsc.example/track.html",
                 "--onedoor.notifications.first-retry=300ms", "--onedoor.notifications.max-attempts=4",
-                "--onedoor.notifications.claim-for=3s", "--onedoor.notifications.poll=200ms",
+                "--onedoor.notifications.claim-for=7s", "--onedoor.notifications.poll=200ms",
                 // A hard stop: Camel does not wait for the message in flight.
                 "--camel.main.shutdown-timeout=1"));
         database.forEach((key, value) -> args.add("--" + key + "=" + value));
