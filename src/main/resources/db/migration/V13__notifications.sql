@@ -27,3 +27,16 @@ create table notification (
 
 create index notification_due on notification (status, next_attempt_at);
 create index notification_request on notification (tracking_number);
+
+-- The fee as the counter took it with the filing: a reference (the counter's receipt number, an e-Challan's or a
+-- mobile payment's) is used once.
+create table payment (
+    tracking_number varchar(32)   not null primary key references service_request (tracking_number),
+    method          varchar(16)   not null,
+    reference       varchar(40)   not null,
+    amount          decimal(12, 2) not null,
+    currency        varchar(3)    not null,
+    recorded_at     timestamp with time zone not null,
+    recorded_by     varchar(64)   not null,
+    constraint payment_reference_once unique (method, reference)
+);

@@ -33,7 +33,10 @@ window.WORDS = {
     state: 'State', withdraw: 'Withdraw the request', reason: 'Reason (as the citizen says it)',
     withdrawn: 'Withdrawn. Give the citizen the signed notice.', withdrawConfirm: 'Withdraw', answer: 'Answer',
     question: '{mda} asks', answerText: 'The citizen\'s answer', answerDocs: 'Documents asked for',
-    answered: 'The answer was passed to the office.', notice: 'Signed notice', ended: 'This request has ended.'
+    answered: 'The answer was passed to the office.', notice: 'Signed notice', ended: 'This request has ended.',
+    payment: 'Fee', paidBy: 'Paid by', notPaid: 'Not paid yet', cash: 'Cash (counter receipt)',
+    'e-challan': 'e-Challan', mobile: 'Mobile payment', reference: 'Receipt number or payment reference',
+    amount: 'Amount', paid: 'Paid', 'payment.amount-mismatch': 'The amount is not the fee.'
   },
   bn: {
     title: 'ওয়ান-ডোর — ফ্রন্ট ডেস্ক', skip: 'মূল অংশে যান', logout: 'সাইন আউট', trackLink: 'আবেদনের অবস্থা',
@@ -66,7 +69,10 @@ window.WORDS = {
     state: 'অবস্থা', withdraw: 'আবেদন প্রত্যাহার', reason: 'কারণ (নাগরিকের ভাষায়)',
     withdrawn: 'প্রত্যাহার করা হয়েছে। নাগরিককে স্বাক্ষরিত নোটিশ দিন।', withdrawConfirm: 'প্রত্যাহার করুন',
     answer: 'উত্তর দিন', question: '{mda} জানতে চায়', answerText: 'নাগরিকের উত্তর', answerDocs: 'যে কাগজপত্র চাওয়া হয়েছে',
-    answered: 'উত্তর দপ্তরে পাঠানো হয়েছে।', notice: 'স্বাক্ষরিত নোটিশ', ended: 'এই আবেদনের নিষ্পত্তি হয়ে গেছে।'
+    answered: 'উত্তর দপ্তরে পাঠানো হয়েছে।', notice: 'স্বাক্ষরিত নোটিশ', ended: 'এই আবেদনের নিষ্পত্তি হয়ে গেছে।',
+    payment: 'ফি', paidBy: 'পরিশোধের মাধ্যম', notPaid: 'এখনও পরিশোধ হয়নি', cash: 'নগদ (কাউন্টারের রসিদ)',
+    'e-challan': 'ই-চালান', mobile: 'মোবাইল পেমেন্ট', reference: 'রসিদ নম্বর বা পেমেন্টের রেফারেন্স',
+    amount: 'পরিমাণ', paid: 'পরিশোধিত', 'payment.amount-mismatch': 'পরিমাণটি ফি-এর সমান নয়।'
   }
 };
 
@@ -209,6 +215,12 @@ window.WORDS = {
         }
         return field('fields.' + f.name, pick(f.label), control, f.help ? pick(f.help) : null, f.required);
       })),
+      Number(service.fee.amount) > 0 ? el('fieldset', {}, el('legend', { text: t('payment') + ': ' + money(service.fee) }),
+        field('payment.method', t('paidBy'), select([['', t('notPaid')], ['cash', t('cash')],
+          ['e-challan', t('e-challan')], ['mobile', t('mobile')]], ''), null, false),
+        field('payment.reference', t('reference'), input({ pattern: '[A-Za-z0-9/-]{3,40}' }), null, false),
+        field('payment.amount', t('amount'), input({ type: 'number', step: 'any', min: 0, value: service.fee.amount }),
+          service.fee.currency, false)) : null,
       el('fieldset', {}, el('legend', { text: t('documents') }), service.documents.map(d => {
         const types = d.mediaTypes.map(m => m.split('/')[1].toUpperCase()).join(', ');
         const control = input({ type: 'file', accept: d.mediaTypes.join(',') });
@@ -265,6 +277,9 @@ window.WORDS = {
       } else if (c.value && c.type === 'number' && Number(c.value) < 0) {
         code = 'field.range';
       }
+      if (!code && c.name === 'payment.reference' && $(id('payment.method')).value && !c.value.trim()) {
+        code = 'field.required';
+      }
       mark(c.name, code ? t(code) : '');
       if (code) { problems.push(c); }
     });
@@ -286,7 +301,9 @@ window.WORDS = {
       const v = value('fields.' + f.name);
       if (v !== null) { fields[f.name] = f.type === 'number' ? Number(v) : v; }
     });
-    const request = { serviceCode: chosen.code, priority: value('priority'),
+    const method = value('payment.method');
+    const payment = method ? { method, reference: value('payment.reference'), amount: Number(value('payment.amount')) } : null;
+    const request = { serviceCode: chosen.code, priority: value('priority'), payment,
       applicant: { name: value('applicant.name'), nationalId: value('applicant.nationalId'),
         phone: value('applicant.phone'), email: value('applicant.email'), district: value('applicant.district'),
         language: value('applicant.language') }, fields };
@@ -349,7 +366,9 @@ window.WORDS = {
           el('dt', { text: t('receiptCode') }), el('dd', {}, el('strong', { text: filed.trackingCode }),
             el('span', { class: 'hint', text: t('receiptCodeHint') })),
           el('dt', { text: t('service') }), el('dd', { text: pick(payload.serviceName) }),
-          el('dt', { text: t('fee') }), el('dd', { text: money(payload.fee) }),
+          el('dt', { text: t('fee') }), el('dd', { text: money(payload.fee) + (Number(payload.fee.amount) === 0 ? ''
+            : payload.payment ? ' — ' + t('paid') + ': ' + t(payload.payment.method) + ', ' + payload.payment.reference
+            : ' — ' + t('notPaid')) }),
           payload.priority ? [el('dt', { text: t('priorityGiven') }), el('dd', { text: pick(payload.priority.label) })] : null,
           el('dt', { text: t('receivedAt') }), el('dd', { text: date(payload.receivedAt, true) }),
           el('dt', { text: t('expected') }), el('dd', {}, el('strong', { text: date(payload.expectedCompletion) })),

@@ -1,12 +1,21 @@
 package org.onedoor.intake;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /** The {@code request} part of a filing: which service, who applies, and the service's form fields. */
-public record IntakeRequest(String serviceCode, Applicant applicant, Map<String, Object> fields, String priority) {
+public record IntakeRequest(String serviceCode, Applicant applicant, Map<String, Object> fields, String priority,
+        Payment payment) {
 
     public IntakeRequest {
         fields = fields == null ? Map.of() : fields;
+    }
+
+    /**
+     * The fee as the counter took it: {@code cash} with the counter's receipt number, or the reference of an
+     * {@code e-challan} or a {@code mobile} payment; the amount must be the service's fee. None: not paid yet.
+     */
+    public record Payment(String method, String reference, BigDecimal amount) {
     }
 
     /** {@code language}: what OneDoor's messages to the applicant are written in, {@code en} or {@code bn} (the default). */

@@ -84,6 +84,10 @@ public class IntakeService {
 
         requests.insert(trackingNumber, TrackingCodes.hash(trackingCode), request, toJson(checked.fields()),
                 receivedAt, expectedBy, frontDeskUser);
+        if (request.payment() != null) {
+            requests.insertPayment(trackingNumber, request.payment(), service.fee().currency(), receivedAt,
+                    frontDeskUser);
+        }
         List<ReceivedDocument> received = new ArrayList<>();
         for (Upload upload : uploads) {
             ReceivedDocument doc = new ReceivedDocument(upload.kind(), upload.fileName(),
@@ -96,7 +100,7 @@ public class IntakeService {
                 request.priority(), receivedAt, expectedBy));
         log.info("Accepted {} for {} from {} with {} document(s)", trackingNumber, service.code(), frontDeskUser,
                 received.size());
-        SignedPacket receipt = receipt(service, request.priority(), trackingNumber, receivedAt, expectedBy, received,
+        SignedPacket receipt = receipt(service, request, trackingNumber, receivedAt, expectedBy, received,
                 frontDeskUser);
         return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());
     }
@@ -121,11 +125,17 @@ public class IntakeService {
     }
 
     /** The acknowledgement the citizen takes home, signed by OneDoor and kept in the message log. */
-    private SignedPacket receipt(ServiceDefinition service, String priority, String trackingNumber, Instant receivedAt, LocalDate expectedBy,
-            List<ReceivedDocument> received, String frontDeskUser) {
+    private SignedPacket receipt(ServiceDefinition service, IntakeRequest request, String trackingNumber,
+            Instant receivedAt, LocalDate expectedBy, List<ReceivedDocument> received, String frontDeskUser) {
+        String priority = request.priority();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("serviceName", Map.of("en", service.name().en(), "bn", service.name().bn()));
         payload.put("fee", Map.of("amount", service.fee().amount(), "currency", service.fee().currency()));
+        if (request.payment() != null) {
+            payload.put("payment", Map.of("method", request.payment().method(), "reference",
+                    request.payment().reference(), "amount", request.payment().amount(),
+                    "currency", service.fee().currency()));
+        }
         payload.put("receivedAt", Manifest.formatTime(receivedAt));
         payload.put("receivedBy", frontDeskUser);
         payload.put("expectedCompletion", expectedBy.toString());

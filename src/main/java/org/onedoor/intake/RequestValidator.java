@@ -29,6 +29,8 @@ public class RequestValidator {
     /** Bangladesh mobile numbers, with or without the +880 country code. */
     private static final Pattern PHONE = Pattern.compile("(\\+?880|0)1[3-9]\\d{8}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final List<String> PAYMENT_METHODS = List.of("cash", "e-challan", "mobile");
+    private static final Pattern PAYMENT_REFERENCE = Pattern.compile("[A-Za-z0-9/-]{3,40}");
 
     private final DocumentInspector inspector;
 
@@ -48,8 +50,26 @@ public class RequestValidator {
             violations.add(new Violation("priority", "priority.unknown", "Not a priority of this service; it has "
                     + service.priorities().stream().map(ServiceDefinition.Priority::code).toList() + "."));
         }
+        checkPayment(service, request.payment(), violations);
         Map<String, String> mediaTypes = documents(service.code(), service.documents(), uploads, violations);
         return new Checked(fields, mediaTypes, violations);
+    }
+
+    private static void checkPayment(ServiceDefinition service, IntakeRequest.Payment payment, List<Violation> violations) {
+        if (payment == null) {
+            return;
+        }
+        if (!PAYMENT_METHODS.contains(payment.method())) {
+            violations.add(new Violation("payment.method", "field.not-allowed", "Allowed values: " + PAYMENT_METHODS + "."));
+        }
+        if (payment.reference() == null || !PAYMENT_REFERENCE.matcher(payment.reference()).matches()) {
+            violations.add(new Violation("payment.reference", "field.pattern",
+                    "The counter's receipt number or the payment's reference: 3 to 40 letters, digits, '-' or '/'."));
+        }
+        if (payment.amount() == null || payment.amount().compareTo(service.fee().amount()) != 0) {
+            violations.add(new Violation("payment.amount", "payment.amount-mismatch", "The fee of this service is "
+                    + service.fee().amount().toPlainString() + " " + service.fee().currency() + "."));
+        }
     }
 
     private void checkApplicant(Applicant a, List<Violation> violations) {

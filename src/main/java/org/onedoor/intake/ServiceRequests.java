@@ -11,6 +11,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onedoor.system.OneDoorException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,6 +55,21 @@ public class ServiceRequests {
                         a.phone(), blankToNull(a.email()), a.district().trim(), formJson, Timestamp.from(receivedAt),
                         expectedBy, receivedBy, request.priority(), a.language() == null ? "bn" : a.language())
                 .update();
+    }
+
+    /** A reference already used is refused: the same payment never pays for two requests. */
+    void insertPayment(String trackingNumber, IntakeRequest.Payment payment, String currency, Instant at, String by) {
+        try {
+            jdbc.sql("""
+                    insert into payment (tracking_number, method, reference, amount, currency, recorded_at, recorded_by)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(trackingNumber, payment.method(), payment.reference(), payment.amount(), currency,
+                            Timestamp.from(at), by)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new OneDoorException("payment.reference-used", HttpStatus.CONFLICT, "The " + payment.method()
+                    + " reference '" + payment.reference() + "' has already paid for another request.");
+        }
     }
 
     void insertDocument(String trackingNumber, ReceivedDocument d) {

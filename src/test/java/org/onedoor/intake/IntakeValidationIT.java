@@ -3,6 +3,8 @@ package org.onedoor.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ class IntakeValidationIT {
 
     private Map<String, Long> rows() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("service_request", "request_document", "document_content", "request_lifecycle")) {
+        for (String table : List.of("service_request", "request_document", "document_content", "request_lifecycle", "payment")) {
             counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         // Only intake writes these; the job executor may be adding other rows for earlier requests meanwhile.
@@ -90,6 +92,58 @@ class IntakeValidationIT {
         Map<String, Long> before = rows();
         assertThat(client.file("frontdesk", OneDoorClient.filing(VALID, documents())).getStatusCode().value()).isEqualTo(201);
         assertThat(rows().get("service_request")).isEqualTo(before.get("service_request") + 1);
+    }
+
+    /**
+     * The land mutation example (fee 1 150 BDT; its MDAs work in Tasklist, so no ministry system adds documents while
+     * a test counts them) with the payment given, as {@code "payment": {...}}, or none.
+     */
+    private static MultiValueMap<String, Object> landMutation(String payment) {
+        try {
+            Path folder = Path.of("docs/examples/land-mutation");
+            String request = Files.readString(folder.resolve("request.json")).trim();
+            if (payment != null) {
+                request = request.substring(0, request.length() - 1) + ", \"payment\": " + payment + "}";
+            }
+            Map<String, byte[]> documents = new LinkedHashMap<>();
+            for (String kind : List.of("national-id", "deed", "khatian")) {
+                documents.put(kind, Files.readAllBytes(folder.resolve(kind + ".pdf")));
+            }
+            return OneDoorClient.filing(request, documents);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theFeeIsRecordedOnceAtItsAmount() {
+        String reference = "CTR-" + System.nanoTime();
+        ResponseEntity<JsonNode> paid = client.file("frontdesk", landMutation(
+                "{\"method\": \"cash\", \"reference\": \"" + reference + "\", \"amount\": 1150}"));
+        assertThat(paid.getStatusCode().value()).as(String.valueOf(paid.getBody())).isEqualTo(201);
+        JsonNode payment = OneDoorClient.manifestOf(paid.getBody().path("receipt")).path("payload").path("payment");
+        assertThat(payment.path("method").asText()).isEqualTo("cash");
+        assertThat(payment.path("reference").asText()).isEqualTo(reference);
+        assertThat(payment.path("amount").decimalValue()).isEqualByComparingTo("1150");
+        assertThat(payment.path("currency").asText()).isEqualTo("BDT");
+
+        rejected(landMutation("{\"method\": \"mobile\", \"reference\": \"" + reference + "-2\", \"amount\": 1500}"),
+                422, "request.invalid");
+        JsonNode mismatch = rejected(landMutation(
+                "{\"method\": \"cash\", \"reference\": \"" + reference + "-3\", \"amount\": 20000}"), 422,
+                "request.invalid");
+        assertThat(mismatch.path("errors").toString()).contains("\"path\":\"payment.amount\"",
+                "\"code\":\"payment.amount-mismatch\"", "1150");
+        JsonNode cheque = rejected(landMutation(
+                "{\"method\": \"cheque\", \"reference\": \"x\", \"amount\": 1150}"), 422, "request.invalid");
+        assertThat(cheque.path("errors").toString()).contains("\"path\":\"payment.method\"",
+                "\"path\":\"payment.reference\"");
+        rejected(landMutation("{\"method\": \"cash\", \"reference\": \"" + reference + "\", \"amount\": 1150}"),
+                409, "payment.reference-used");
+        // Not paid yet: filed, and the receipt says nothing was paid.
+        ResponseEntity<JsonNode> unpaid = client.file("frontdesk", landMutation(null));
+        assertThat(unpaid.getStatusCode().value()).isEqualTo(201);
+        assertThat(OneDoorClient.manifestOf(unpaid.getBody().path("receipt")).path("payload").has("payment")).isFalse();
     }
 
     @Test

@@ -169,6 +169,10 @@ class CitizenPagesIT {
     /** Fills the form from docs/examples/{service}/ and files it; the receipt's tracking number and code. */
     private String[] fileExample(String service) throws IOException {
         fillExample(service, Map.of());
+        if (!browser.findElements(By.id("f-payment-method")).isEmpty()) {
+            type("payment.method", "cash");
+            type("payment.reference", "CTR-" + System.nanoTime());
+        }
         browser.findElement(By.id("file")).click();
         WebElement receipt = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-title")));
         assertThat(receipt.getText()).isNotBlank();
@@ -243,6 +247,7 @@ class CitizenPagesIT {
         String[] trade = fileExample("trade-licence");
         assertThat(trade[0]).startsWith("ODSC-");
         assertThat(browser.findElement(By.cssSelector("#receipt img")).getAttribute("alt")).contains("QR");
+        assertThat(browser.findElement(By.id("receipt")).getText()).contains("2,000 BDT — Paid: Cash (counter receipt), CTR-");
         screenshot("citizens-receipt-en.png");
         accessible("receipt");
         Pdf printed = ((org.openqa.selenium.PrintsPage) browser).print(new PrintOptions());
