@@ -1,5 +1,7 @@
 -- The language the applicant reads OneDoor's messages in (en or bn), chosen at the counter.
 alter table service_request add column applicant_language varchar(2) default 'bn' not null;
+-- How the request reached OneDoor: counter, call-centre or social-media (entered by an officer).
+alter table service_request add column channel varchar(16) default 'counter' not null;
 
 -- The outbox: one message per change the citizen hears of and per channel they have, queued in the transaction of
 -- the change. Sent by whichever node claims it (claim, claimed_until); SENT is final, FAILED waits for an

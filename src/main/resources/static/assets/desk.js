@@ -36,7 +36,9 @@ window.WORDS = {
     answered: 'The answer was passed to the office.', notice: 'Signed notice', ended: 'This request has ended.',
     payment: 'Fee', paidBy: 'Paid by', notPaid: 'Not paid yet', cash: 'Cash (counter receipt)',
     'e-challan': 'e-Challan', mobile: 'Mobile payment', reference: 'Receipt number or payment reference',
-    amount: 'Amount', paid: 'Paid', 'payment.amount-mismatch': 'The amount is not the fee.'
+    amount: 'Amount', paid: 'Paid', 'payment.amount-mismatch': 'The amount is not the fee.',
+    channel: 'Received through', counter: 'This counter', 'call-centre': 'The call centre',
+    'social-media': "The ODSC's social-media pages"
   },
   bn: {
     title: 'ওয়ান-ডোর — ফ্রন্ট ডেস্ক', skip: 'মূল অংশে যান', logout: 'সাইন আউট', trackLink: 'আবেদনের অবস্থা',
@@ -72,7 +74,9 @@ window.WORDS = {
     answered: 'উত্তর দপ্তরে পাঠানো হয়েছে।', notice: 'স্বাক্ষরিত নোটিশ', ended: 'এই আবেদনের নিষ্পত্তি হয়ে গেছে।',
     payment: 'ফি', paidBy: 'পরিশোধের মাধ্যম', notPaid: 'এখনও পরিশোধ হয়নি', cash: 'নগদ (কাউন্টারের রসিদ)',
     'e-challan': 'ই-চালান', mobile: 'মোবাইল পেমেন্ট', reference: 'রসিদ নম্বর বা পেমেন্টের রেফারেন্স',
-    amount: 'পরিমাণ', paid: 'পরিশোধিত', 'payment.amount-mismatch': 'পরিমাণটি ফি-এর সমান নয়।'
+    amount: 'পরিমাণ', paid: 'পরিশোধিত', 'payment.amount-mismatch': 'পরিমাণটি ফি-এর সমান নয়।',
+    channel: 'আবেদন এসেছে', counter: 'এই কাউন্টারে', 'call-centre': 'কল সেন্টারে',
+    'social-media': 'ওয়ান-ডোর সার্ভিস সেন্টারের সামাজিক মাধ্যমে'
   }
 };
 
@@ -201,7 +205,9 @@ window.WORDS = {
         field('applicant.phone', t('phone'), input({ type: 'tel', autocomplete: 'tel', pattern: '(\\+?880|0)1[3-9]\\d{8}' }), t('phoneHint'), true),
         field('applicant.email', t('email'), input({ type: 'email', autocomplete: 'email' }), null, false),
         field('applicant.district', t('district'), input({}), null, true),
-        field('applicant.language', t('language'), select([['bn', 'বাংলা'], ['en', 'English']], o.lang), null, true)),
+        field('applicant.language', t('language'), select([['bn', 'বাংলা'], ['en', 'English']], o.lang), null, true),
+        field('channel', t('channel'), select(['counter', 'call-centre', 'social-media'].map(c => [c, t(c)]), 'counter'),
+          null, true)),
       service.priorities.length ? el('fieldset', {}, el('legend', { text: t('priority') }),
         field('priority', t('priority'), select([['', t('noPriority')]].concat(service.priorities.map(p =>
           [p.code, pick(p.label) + ' — ' + t('sla', { n: p.slaWorkingDays })])), ''), null, false)) : null,
@@ -303,7 +309,7 @@ window.WORDS = {
     });
     const method = value('payment.method');
     const payment = method ? { method, reference: value('payment.reference'), amount: Number(value('payment.amount')) } : null;
-    const request = { serviceCode: chosen.code, priority: value('priority'), payment,
+    const request = { serviceCode: chosen.code, priority: value('priority'), payment, channel: value('channel'),
       applicant: { name: value('applicant.name'), nationalId: value('applicant.nationalId'),
         phone: value('applicant.phone'), email: value('applicant.email'), district: value('applicant.district'),
         language: value('applicant.language') }, fields };

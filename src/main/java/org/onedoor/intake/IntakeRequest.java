@@ -5,7 +5,13 @@ import java.util.Map;
 
 /** The {@code request} part of a filing: which service, who applies, and the service's form fields. */
 public record IntakeRequest(String serviceCode, Applicant applicant, Map<String, Object> fields, String priority,
-        Payment payment) {
+        Payment payment, String channel) {
+
+    /**
+     * How the request reached OneDoor: at the ODSC's counter (the default), or taken by an officer from the call
+     * centre or the ODSC's social-media pages and entered here, into the same flow.
+     */
+    public static final java.util.List<String> CHANNELS = java.util.List.of("counter", "call-centre", "social-media");
 
     public IntakeRequest {
         fields = fields == null ? Map.of() : fields;

@@ -51,6 +51,9 @@ public class RequestValidator {
                     + service.priorities().stream().map(ServiceDefinition.Priority::code).toList() + "."));
         }
         checkPayment(service, request.payment(), violations);
+        if (request.channel() != null && !IntakeRequest.CHANNELS.contains(request.channel())) {
+            violations.add(new Violation("channel", "field.not-allowed", "Allowed values: " + IntakeRequest.CHANNELS + "."));
+        }
         Map<String, String> mediaTypes = documents(service.code(), service.documents(), uploads, violations);
         return new Checked(fields, mediaTypes, violations);
     }

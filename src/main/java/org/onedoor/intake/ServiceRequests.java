@@ -49,11 +49,12 @@ public class ServiceRequests {
         jdbc.sql("""
                 insert into service_request (tracking_number, tracking_code_hash, service_code, applicant_name,
                   applicant_national_id, applicant_phone, applicant_email, applicant_district, form_data,
-                  received_at, expected_by, received_by, priority, applicant_language)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  received_at, expected_by, received_by, priority, applicant_language, channel)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(trackingNumber, trackingCodeHash, request.serviceCode(), a.name().trim(), a.nationalId(),
                         a.phone(), blankToNull(a.email()), a.district().trim(), formJson, Timestamp.from(receivedAt),
-                        expectedBy, receivedBy, request.priority(), a.language() == null ? "bn" : a.language())
+                        expectedBy, receivedBy, request.priority(), a.language() == null ? "bn" : a.language(),
+                        request.channel() == null ? "counter" : request.channel())
                 .update();
     }
 

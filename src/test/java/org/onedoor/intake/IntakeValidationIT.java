@@ -147,6 +147,24 @@ class IntakeValidationIT {
     }
 
     @Test
+    void theChannelIsRecorded() {
+        invalid(VALID.replace("{\"serviceCode\"", "{\"channel\": \"fax\", \"serviceCode\""), documents(), "channel",
+                "field.not-allowed");
+        ResponseEntity<JsonNode> byPhone = client.file("frontdesk", OneDoorClient.filing(
+                VALID.replace("{\"serviceCode\"", "{\"channel\": \"call-centre\", \"serviceCode\""), documents()));
+        assertThat(byPhone.getStatusCode().value()).isEqualTo(201);
+        String number = byPhone.getBody().path("trackingNumber").asText();
+        assertThat(jdbc.sql("select channel from service_request where tracking_number = ?").param(number)
+                .query(String.class).single()).isEqualTo("call-centre");
+        assertThat(OneDoorClient.manifestOf(byPhone.getBody().path("receipt")).path("payload").path("channel").asText())
+                .isEqualTo("call-centre");
+        ResponseEntity<JsonNode> atCounter = client.file("frontdesk", OneDoorClient.filing(VALID, documents()));
+        assertThat(jdbc.sql("select channel from service_request where tracking_number = ?")
+                .param(atCounter.getBody().path("trackingNumber").asText()).query(String.class).single())
+                .isEqualTo("counter");
+    }
+
+    @Test
     void anUnknownService() {
         rejected(OneDoorClient.filing(VALID.replace("social-safety-net-allowance", "moon-landing"), documents()),
                 422, "service.unknown");
