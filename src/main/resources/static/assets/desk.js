@@ -158,7 +158,7 @@ window.WORDS = {
       el('p', { class: 'muted', text: s.description || '' }),
       el('dl', { class: 'facts' },
         el('dt', { text: t('fee') }), el('dd', { text: money(s.fee) }),
-        el('dt', { text: t('expected') }), el('dd', { text: t('sla', { n: s.slaWorkingDays })
+        el('dt', { text: t('expected') }), el('dd', { text: t('sla', { n: o.number(s.slaWorkingDays) })
           + (promises[i] ? ', ' + t('expectedBy', { date: date(promises[i].expectedCompletion) }) : '') }),
         el('dt', { text: t('documentsNeeded') }), el('dd', { text: s.documents.map(d => pick(d.label)).join(', ') })),
       el('button', { type: 'button', 'data-service': s.code, text: t('choose') + ': ' + pick(s.name) }))));
@@ -196,7 +196,7 @@ window.WORDS = {
     $('receipt').hidden = true;
     $('filing-section').hidden = false;
     $('filing-title').textContent = pick(service.name);
-    $('filing-facts').textContent = t('fee') + ': ' + money(service.fee) + ' · ' + t('sla', { n: service.slaWorkingDays });
+    $('filing-facts').textContent = t('fee') + ': ' + money(service.fee) + ' · ' + t('sla', { n: o.number(service.slaWorkingDays) });
     const form = $('filing');
     o.fill(form,
       el('fieldset', {}, el('legend', { text: t('applicant') }),
@@ -210,7 +210,7 @@ window.WORDS = {
           null, true)),
       service.priorities.length ? el('fieldset', {}, el('legend', { text: t('priority') }),
         field('priority', t('priority'), select([['', t('noPriority')]].concat(service.priorities.map(p =>
-          [p.code, pick(p.label) + ' — ' + t('sla', { n: p.slaWorkingDays })])), ''), null, false)) : null,
+          [p.code, pick(p.label) + ' — ' + t('sla', { n: o.number(p.slaWorkingDays) })])), ''), null, false)) : null,
       el('fieldset', {}, el('legend', { text: t('details') }), service.fields.map(f => {
         let control;
         if (f.type === 'choice') {
@@ -242,7 +242,7 @@ window.WORDS = {
     if (priority) {
       priority.addEventListener('change', async () => {
         const p = await promise(service.code, priority.value);
-        if (p) { $('filing-facts').textContent = t('fee') + ': ' + money(service.fee) + ' · ' + t('sla', { n: p.slaWorkingDays }) + ', ' + t('expectedBy', { date: date(p.expectedCompletion) }); }
+        if (p) { $('filing-facts').textContent = t('fee') + ': ' + money(service.fee) + ' · ' + t('sla', { n: o.number(p.slaWorkingDays) }) + ', ' + t('expectedBy', { date: date(p.expectedCompletion) }); }
       });
     }
     $('filing-title').focus();
@@ -297,7 +297,7 @@ window.WORDS = {
     const form = $('filing');
     const problems = check(form);
     if (problems.length) {
-      $('filing-error').textContent = t('problems', { n: problems.length });
+      $('filing-error').textContent = t('problems', { n: o.number(problems.length) });
       problems[0].focus();
       return;
     }
@@ -327,7 +327,7 @@ window.WORDS = {
     if (response.status === 401) { await session(); return; }
     const errors = answer.errors || [];
     errors.forEach(e => mark(e.path, t(e.code) === e.code ? e.message : t(e.code) + ' ' + e.message));
-    $('filing-error').textContent = errors.length ? t('problems', { n: errors.length }) : (answer.detail || t('failed'));
+    $('filing-error').textContent = errors.length ? t('problems', { n: o.number(errors.length) }) : (answer.detail || t('failed'));
     const first = errors.map(e => $(id(e.path))).find(Boolean);
     if (first) { first.focus(); }
   }

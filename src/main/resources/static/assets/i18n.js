@@ -51,6 +51,11 @@
     return new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', options).format(d);
   }
 
+  /** A count in the page's language's digits. */
+  function number(n) {
+    return new Intl.NumberFormat(lang === 'bn' ? 'bn-BD' : 'en-GB').format(n);
+  }
+
   /** A node with text, never HTML: what the API returns is shown, not interpreted. */
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -68,7 +73,7 @@
     return e;
   }
 
-  window.onedoor = { t, set, pick, date, el, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
+  window.onedoor = { t, set, pick, date, number, el, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
   document.addEventListener('DOMContentLoaded', () => {
     apply();
     const toggle = document.getElementById('lang');

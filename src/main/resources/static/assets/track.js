@@ -34,7 +34,7 @@ window.WORDS = {
 };
 
 (function () {
-  const { t, el, pick, date } = window.onedoor;
+  const { t, el, pick, date, number } = window.onedoor;
   let shown = null;
 
   function fact(term, value) {
@@ -47,14 +47,14 @@ window.WORDS = {
     const late = part.overdue ? el('span', { class: 'badge late', text: t('late') }) : null;
     return el('div', { class: 'leg' },
       el('h3', {}, pick(part.mdaName) || part.mdaCode, ' ',
-        el('span', { class: 'muted', text: '(' + t('stage', { n: part.stage }) + ')' })),
+        el('span', { class: 'muted', text: '(' + t('stage', { n: number(part.stage) }) + ')' })),
       el('p', {}, el('span', { class: 'badge', text: part.stateText }), ' ', late),
       el('dl', { class: 'facts' },
         fact(t('caseNumber'), part.caseNumber),
         fact(t('acknowledged'), acknowledged ? date(acknowledged.at, true) : null),
         fact(t('officeExpects'), date(part.mdaExpectedCompletion)),
         fact(t('dueDate'), date(part.dueDate)),
-        fact(t('paused'), part.pausedWorkingDays > 0 ? String(part.pausedWorkingDays) : null),
+        fact(t('paused'), part.pausedWorkingDays > 0 ? number(part.pausedWorkingDays) : null),
         fact(t('expected'), date(part.expectedCompletion)),
         fact(t('reason'), part.reason)),
       waiting ? el('div', { class: 'card' },
@@ -83,7 +83,7 @@ window.WORDS = {
         el('ul', { class: 'plain' }, issued.map(d => el('li', {},
           el('a', { href: d.href + '?code=' + encodeURIComponent(code), download: d.name },
             t('download') + ': ' + d.name),
-          ' ', el('span', { class: 'muted', text: '(' + pick(d.mdaName) + ', ' + Math.ceil(d.size / 1024) + ' KB)' }))))) : null,
+          ' ', el('span', { class: 'muted', text: '(' + pick(d.mdaName) + ', ' + number(Math.ceil(d.size / 1024)) + ' KB)' }))))) : null,
       el('section', { class: 'card', 'aria-labelledby': 'history' },
         el('h2', { id: 'history', text: t('history') }),
         el('ol', { class: 'steps' }, status.timeline.map(s => el('li', {},
@@ -91,7 +91,7 @@ window.WORDS = {
       status.openedBy && status.openedBy.length ? el('section', { class: 'card', 'aria-labelledby': 'opened' },
         el('h2', { id: 'opened', text: t('openedBy') }),
         el('ul', { class: 'plain' }, status.openedBy.map(o => el('li', {},
-          pick(o.mdaName) + ': ' + t('times', { n: o.times }))))) : null);
+          pick(o.mdaName) + ': ' + t('times', { n: number(o.times) }))))) : null);
   }
 
   async function track(number, code) {

@@ -1,6 +1,7 @@
 package org.onedoor.intake;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code request} part of a filing: which service, who applies, and the service's form fields. */
@@ -11,7 +12,7 @@ public record IntakeRequest(String serviceCode, Applicant applicant, Map<String,
      * How the request reached OneDoor: at the ODSC's counter (the default), or taken by an officer from the call
      * centre or the ODSC's social-media pages and entered here, into the same flow.
      */
-    public static final java.util.List<String> CHANNELS = java.util.List.of("counter", "call-centre", "social-media");
+    public static final List<String> CHANNELS = List.of("counter", "call-centre", "social-media");
 
     public IntakeRequest {
         fields = fields == null ? Map.of() : fields;

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -125,7 +126,7 @@ class SecurityConfiguration {
      * Basic credentials it would then send along with another site's requests.
      */
     private void loginRequired(HttpServletRequest request, HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException e) throws IOException {
+            AuthenticationException e) throws IOException {
         String mode = request.getHeader("Sec-Fetch-Mode");
         if (mode == null || "navigate".equals(mode)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");

@@ -1,5 +1,6 @@
 package org.onedoor.tracking;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ class NotificationTemplates {
     Text render(NotificationChannel channel, Language language, Map<String, String> values) {
         if (channel == NotificationChannel.SMS) {
             // An MDA's reason or question may run to 2 000 characters; an SMS keeps its start and the link.
-            Map<String, String> shorter = new java.util.HashMap<>(values);
+            Map<String, String> shorter = new HashMap<>(values);
             shorter.computeIfPresent("news", (k, news) -> news.length() <= SMS_NEWS ? news
                     : news.substring(0, SMS_NEWS - 1).strip() + "…");
             return new Text(null, fill(language.pick(file.sms()), shorter));

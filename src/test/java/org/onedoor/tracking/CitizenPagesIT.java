@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Iterator;
@@ -17,23 +16,18 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.onedoor.Chromium;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.OneDoorClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -53,9 +47,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DemoIntegrationTest
 class CitizenPagesIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WebDriver browser;
     private static String axe;
@@ -67,22 +58,11 @@ class CitizenPagesIT {
 
     @BeforeAll
     static void chromium() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "required".equals(System.getenv("ONEDOOR_BROWSER"))) {
-            throw new IllegalStateException("ONEDOOR_BROWSER=required, but there is no " + CHROMIUM + " and " + CHROMEDRIVER);
-        }
-        Assumptions.assumeTrue(present, "no chromium and chromedriver: apt-get install chromium chromium-driver");
-        Files.createDirectories(SCREENSHOTS);
         try (InputStream in = CitizenPagesIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         // A kiosk without Bangla fonts: what it shows in Bangla comes from OneDoor's own font.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--lang=en-GB");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        browser = Chromium.start("1280,1000", Map.of());
     }
 
     @AfterAll
@@ -105,8 +85,7 @@ class CitizenPagesIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     /** axe-core on the page as it is now: no serious or critical violation. */
@@ -253,7 +232,7 @@ class CitizenPagesIT {
         Pdf printed = ((org.openqa.selenium.PrintsPage) browser).print(new PrintOptions());
         byte[] pdf = Base64.getDecoder().decode(printed.getContent());
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        Files.write(SCREENSHOTS.resolve("citizens-receipt-en.pdf"), pdf);
+        Files.write(Chromium.output("citizens-receipt-en.pdf"), pdf);
 
         // Bangla: the switch is remembered; the other two services filed in Bangla.
         browser.findElement(By.id("another")).click();

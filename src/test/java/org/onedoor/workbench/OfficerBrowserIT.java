@@ -3,9 +3,6 @@ package org.onedoor.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,21 +14,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.onedoor.Chromium;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.OneDoorClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,9 +42,6 @@ import org.springframework.http.ResponseEntity;
 @DemoIntegrationTest
 class OfficerBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String BROWSER_ZONE = "America/New_York";
     private static final String NOTE = "The lease is signed by the owner; checked against the deed.";
     private static final String DESK = "city-corporation-desk";
@@ -67,19 +56,8 @@ class OfficerBrowserIT {
 
     @BeforeAll
     static void chromium() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "required".equals(System.getenv("ONEDOOR_BROWSER"))) {
-            throw new IllegalStateException("ONEDOOR_BROWSER=required, but there is no " + CHROMIUM + " and " + CHROMEDRIVER);
-        }
-        Assumptions.assumeTrue(present, "no chromium and chromedriver: apt-get install chromium chromium-driver");
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=en-GB");
         // The officer's browser in another zone than the deployment's: Tasklist must still show Dhaka's time.
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withEnvironment(Map.of("TZ", BROWSER_ZONE)).build(), options);
+        browser = Chromium.start("1400,1000", Map.of("TZ", BROWSER_ZONE));
     }
 
     @AfterAll
@@ -114,8 +92,7 @@ class OfficerBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     private String taskOf(OneDoorClient client, String number, String group) {
