@@ -170,8 +170,9 @@ public class ServiceCatalogue {
                 needs.documents().stream().filter(kind -> !kinds.contains(kind)).forEach(kind ->
                         problems.add("legs." + mda + ".documents: '" + kind + "' is not a document of this service"));
             }
-            if (needs.slaWorkingDays() != null
-                    && (needs.slaWorkingDays() < 1 || needs.slaWorkingDays() > s.slaWorkingDays())) {
+            // Measured against the service's own days only when those are valid: one mistake, one problem.
+            if (needs.slaWorkingDays() != null && (needs.slaWorkingDays() < 1
+                    || s.slaWorkingDays() >= 1 && needs.slaWorkingDays() > s.slaWorkingDays())) {
                 problems.add("legs." + mda + ".slaWorkingDays: from 1 to the service's slaWorkingDays ("
                         + s.slaWorkingDays() + ")");
             }

@@ -92,7 +92,7 @@ class ServiceChecksTest {
 
     @Test
     void anInvalidCatalogueEntryOrUnreadableFileBelongsToItsService() throws IOException {
-        edit("services/land-mutation/service.yaml", yaml -> yaml.replace("slaWorkingDays:", "slaWorkingDays: 0\n#"));
+        edit("services/land-mutation/service.yaml", yaml -> yaml.replace("\nslaWorkingDays:", "\nslaWorkingDays: 0\n#"));
         Files.writeString(processes.resolve("services/trade-licence/TradeLicenceRouting.dmn"), "<definitions");
         ServiceChecks.Report report = report();
         assertThat(report.common()).isEmpty();
