@@ -1,5 +1,7 @@
 // The front desk: sign in once, choose a service from the catalogue, fill the form the catalogue describes, file
-// it with its documents, print the receipt; find a filed request to withdraw it or answer an MDA's question.
+// it with its documents, print the receipt; find a filed request to withdraw it, answer an MDA's question or record
+// its fee. The portal (portal.html, <body data-mode="portal">) is the same page for a citizen at home: signed in
+// by a one-time code sent to their phone, they file and get the same receipt.
 // The server is the authority: its problem details are shown beside the fields they name.
 window.WORDS = {
   en: {
@@ -38,7 +40,21 @@ window.WORDS = {
     'e-challan': 'e-Challan', mobile: 'Mobile payment', reference: 'Receipt number or payment reference',
     amount: 'Amount', paid: 'Paid', 'payment.amount-mismatch': 'The amount is not the fee.',
     channel: 'Received through', counter: 'This counter', 'call-centre': 'The call centre',
-    'social-media': "The ODSC's social-media pages"
+    'social-media': "The ODSC's social-media pages",
+    payFirst: 'Unpaid, the request waits: no office takes it up until the fee is recorded.',
+    awaitingPayment: 'not paid yet: the work starts once it is paid', ifPaidToday: 'if the fee is paid today',
+    recordPayment: 'Record the fee', record: 'Record', paymentRecorded: 'The fee is recorded. Expected completion: {date}.',
+    paymentReceipt: 'Signed payment receipt', 'payment.reference-used': 'This reference has paid for another request.',
+    'payment.already-recorded': 'The fee of this request has been paid before.',
+    portalTitleBar: 'OneDoor — file from home', portalTitle: 'File a request from home',
+    portalHint: 'We send a code by SMS to your mobile number; with it you file as the number\'s owner.',
+    sendCode: 'Send me a code', codeLabel: 'The code from the SMS', otherNumber: 'Another number',
+    codeSent: 'We sent a code to {phone}. It is valid until {time}.', portalCatalogueTitle: 'File a request',
+    portalCatalogueHint: 'Choose the service you need.', payAtCentre: 'Pay the fee at the One-Door Service Centre.',
+    'portal.code-refused': 'This code is wrong, used or expired. Ask for a new one.',
+    'portal.too-many-codes': 'Too many codes were asked for this number. Please wait and try again.',
+    'portal.too-many-filings': 'This number has filed many requests today. Please come to the One-Door Service Centre.',
+    'applicant.phone-not-verified': 'This must be the number the code was sent to.'
   },
   bn: {
     title: 'ওয়ান-ডোর — ফ্রন্ট ডেস্ক', skip: 'মূল অংশে যান', logout: 'সাইন আউট', trackLink: 'আবেদনের অবস্থা',
@@ -76,7 +92,21 @@ window.WORDS = {
     'e-challan': 'ই-চালান', mobile: 'মোবাইল পেমেন্ট', reference: 'রসিদ নম্বর বা পেমেন্টের রেফারেন্স',
     amount: 'পরিমাণ', paid: 'পরিশোধিত', 'payment.amount-mismatch': 'পরিমাণটি ফি-এর সমান নয়।',
     channel: 'আবেদন এসেছে', counter: 'এই কাউন্টারে', 'call-centre': 'কল সেন্টারে',
-    'social-media': 'ওয়ান-ডোর সার্ভিস সেন্টারের সামাজিক মাধ্যমে'
+    'social-media': 'ওয়ান-ডোর সার্ভিস সেন্টারের সামাজিক মাধ্যমে',
+    payFirst: 'ফি পরিশোধ না হলে আবেদনটি অপেক্ষায় থাকবে: ফি জমা না হওয়া পর্যন্ত কোনো দপ্তর কাজ শুরু করবে না।',
+    awaitingPayment: 'এখনও পরিশোধ হয়নি: পরিশোধের পরে কাজ শুরু হবে', ifPaidToday: 'আজ ফি পরিশোধ করলে',
+    recordPayment: 'ফি জমা লিখুন', record: 'জমা করুন', paymentRecorded: 'ফি জমা হয়েছে। সম্ভাব্য নিষ্পত্তি: {date}।',
+    paymentReceipt: 'স্বাক্ষরিত পেমেন্ট রসিদ', 'payment.reference-used': 'এই রেফারেন্স দিয়ে অন্য আবেদনের ফি দেওয়া হয়েছে।',
+    'payment.already-recorded': 'এই আবেদনের ফি আগেই পরিশোধ করা হয়েছে।',
+    portalTitleBar: 'ওয়ান-ডোর — ঘরে বসে আবেদন', portalTitle: 'ঘরে বসে আবেদন করুন',
+    portalHint: 'আপনার মোবাইল নম্বরে এসএমএসে একটি কোড পাঠানো হবে; কোডটি দিয়ে নম্বরের মালিক হিসেবে আবেদন করুন।',
+    sendCode: 'কোড পাঠান', codeLabel: 'এসএমএসে পাওয়া কোড', otherNumber: 'অন্য নম্বর',
+    codeSent: '{phone} নম্বরে কোড পাঠানো হয়েছে। এটি {time} পর্যন্ত বৈধ।', portalCatalogueTitle: 'আবেদন করুন',
+    portalCatalogueHint: 'আপনার প্রয়োজনীয় সেবাটি বেছে নিন।', payAtCentre: 'ফি ওয়ান-ডোর সার্ভিস সেন্টারে পরিশোধ করুন।',
+    'portal.code-refused': 'কোডটি ভুল, ব্যবহৃত বা মেয়াদোত্তীর্ণ। নতুন কোড চান।',
+    'portal.too-many-codes': 'এই নম্বরের জন্য অনেকবার কোড চাওয়া হয়েছে। কিছুক্ষণ পরে আবার চেষ্টা করুন।',
+    'portal.too-many-filings': 'এই নম্বর থেকে আজ অনেক আবেদন করা হয়েছে। ওয়ান-ডোর সার্ভিস সেন্টারে আসুন।',
+    'applicant.phone-not-verified': 'যে নম্বরে কোড পাঠানো হয়েছে সেটিই দিতে হবে।'
   }
 };
 
@@ -84,6 +114,9 @@ window.WORDS = {
   const o = window.onedoor;
   const { t, el, pick, date } = o;
   const $ = id => document.getElementById(id);
+  const portal = document.body.dataset.mode === 'portal';
+  if (portal) { Object.values(window.WORDS).forEach(words => { words.title = words.portalTitleBar; }); }
+  let signedIn = {};
   let services = [];
   let chosen = null;
   let lastReceipt = null;
@@ -103,13 +136,63 @@ window.WORDS = {
   async function session() {
     const response = await api('/api/session');
     const who = await response.json();
-    const clerk = who.user && who.groups.includes('frontdesk');
-    $('login').hidden = clerk;
-    $('desk').hidden = !clerk;
+    signedIn = who;
+    const allowed = portal ? who.citizen : who.user && who.groups.includes('frontdesk');
+    $('login').hidden = allowed;
+    $('desk').hidden = !allowed;
     $('logout').hidden = !who.user;
     $('who').textContent = who.user ? t('signedInAs', { user: who.user }) : '';
-    if (who.user && !clerk) { $('login-error').textContent = t('notFrontDesk'); }
-    if (clerk) { await catalogue(); } else { $('username').focus(); }
+    if (who.user && !allowed && !portal) { $('login-error').textContent = t('notFrontDesk'); }
+    if (allowed) { await catalogue(); } else { $(portal ? ($('login-form').hidden ? 'phone' : 'code') : 'username').focus(); }
+  }
+
+  /** A problem's words: the page's own for a code it knows, else the server's. */
+  function problemText(problem) {
+    if (problem.code && t(problem.code) !== problem.code) { return t(problem.code); }
+    return (problem.errors || []).map(e => e.message).join(' ') || problem.detail || t('failed');
+  }
+
+  // ---- the portal's sign-in: a one-time code by SMS ------------------------------------------------------------
+  async function sendCode(event) {
+    event.preventDefault();
+    const phone = $('phone').value.trim();
+    $('phone').setAttribute('aria-invalid', phone ? 'false' : 'true');
+    if (!phone) { $('code-form-error').textContent = t('field.required'); $('phone').focus(); return; }
+    await api('/api/session'); // a CSRF token for this browser
+    const response = await api('/api/portal/code', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone, language: o.lang }) }).catch(() => null);
+    const sent = response ? await response.json().catch(() => ({})) : {};
+    if (!response || response.status !== 202) {
+      $('code-form-error').textContent = response ? problemText(sent) : t('failed');
+      $('phone').setAttribute('aria-invalid', 'true');
+      $('phone').focus();
+      return;
+    }
+    $('code-form-error').textContent = '';
+    $('code-form').hidden = true;
+    $('login-form').hidden = false;
+    $('code-sent').textContent = t('codeSent', { phone, time: date(sent.expiresAt, true) });
+    $('code').focus();
+  }
+
+  async function portalLogin(event) {
+    event.preventDefault();
+    const response = await api('/api/portal/session', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: $('phone').value.trim(), code: $('code').value.trim() }) }).catch(() => null);
+    $('code').value = '';
+    if (response && response.status === 204) {
+      $('login-error').textContent = '';
+      await session();
+    } else {
+      $('login-error').textContent = response ? problemText(await response.json().catch(() => ({}))) : t('failed');
+      $('code').focus();
+    }
+  }
+
+  function otherNumber() {
+    $('login-form').hidden = true;
+    $('code-form').hidden = false;
+    $('phone').focus();
   }
 
   async function login(event) {
@@ -130,6 +213,10 @@ window.WORDS = {
   async function logout() {
     await api('/api/session/logout', { method: 'POST' });
     $('who').textContent = '';
+    if (portal) {
+      $('login-form').hidden = true;
+      $('code-form').hidden = false;
+    }
     await session();
   }
 
@@ -202,12 +289,13 @@ window.WORDS = {
       el('fieldset', {}, el('legend', { text: t('applicant') }),
         field('applicant.name', t('name'), input({ autocomplete: 'name', maxlength: 200 }), null, true),
         field('applicant.nationalId', t('nationalId'), input({ inputmode: 'numeric', pattern: '\\d{10}|\\d{13}|\\d{17}' }), t('nationalIdHint'), true),
-        field('applicant.phone', t('phone'), input({ type: 'tel', autocomplete: 'tel', pattern: '(\\+?880|0)1[3-9]\\d{8}' }), t('phoneHint'), true),
+        field('applicant.phone', t('phone'), input({ type: 'tel', autocomplete: 'tel', pattern: '(\\+?880|0)1[3-9]\\d{8}',
+          value: portal ? signedIn.user : null, readonly: portal }), t('phoneHint'), true),
         field('applicant.email', t('email'), input({ type: 'email', autocomplete: 'email' }), null, false),
         field('applicant.district', t('district'), input({}), null, true),
         field('applicant.language', t('language'), select([['bn', 'বাংলা'], ['en', 'English']], o.lang), null, true),
-        field('channel', t('channel'), select(['counter', 'call-centre', 'social-media'].map(c => [c, t(c)]), 'counter'),
-          null, true)),
+        portal ? null : field('channel', t('channel'),
+          select(['counter', 'call-centre', 'social-media'].map(c => [c, t(c)]), 'counter'), null, true)),
       service.priorities.length ? el('fieldset', {}, el('legend', { text: t('priority') }),
         field('priority', t('priority'), select([['', t('noPriority')]].concat(service.priorities.map(p =>
           [p.code, pick(p.label) + ' — ' + t('sla', { n: o.number(p.slaWorkingDays) })])), ''), null, false)) : null,
@@ -221,7 +309,10 @@ window.WORDS = {
         }
         return field('fields.' + f.name, pick(f.label), control, f.help ? pick(f.help) : null, f.required);
       })),
-      Number(service.fee.amount) > 0 ? el('fieldset', {}, el('legend', { text: t('payment') + ': ' + money(service.fee) }),
+      portal && Number(service.fee.amount) > 0 ? el('fieldset', {}, el('legend', { text: t('payment') + ': ' + money(service.fee) }),
+        el('p', { class: 'hint', text: t('payAtCentre') + (service.fee.payBeforeProcessing ? ' ' + t('payFirst') : '') })) : null,
+      !portal && Number(service.fee.amount) > 0 ? el('fieldset', {}, el('legend', { text: t('payment') + ': ' + money(service.fee) }),
+        service.fee.payBeforeProcessing ? el('p', { class: 'hint', text: t('payFirst') }) : null,
         field('payment.method', t('paidBy'), select([['', t('notPaid')], ['cash', t('cash')],
           ['e-challan', t('e-challan')], ['mobile', t('mobile')]], ''), null, false),
         field('payment.reference', t('reference'), input({ pattern: '[A-Za-z0-9/-]{3,40}' }), null, false),
@@ -318,7 +409,7 @@ window.WORDS = {
     chosen.documents.forEach(d => { const f = $(id('documents.' + d.kind)).files[0]; if (f) { body.append(d.kind, f, f.name); } });
     $('file').disabled = true;
     $('file').textContent = t('filing');
-    const response = await api('/api/requests', { method: 'POST', body }).catch(() => null);
+    const response = await api(portal ? '/api/portal/requests' : '/api/requests', { method: 'POST', body }).catch(() => null);
     $('file').disabled = false;
     $('file').textContent = t('file');
     if (!response) { $('filing-error').textContent = t('failed'); return; }
@@ -374,10 +465,11 @@ window.WORDS = {
           el('dt', { text: t('service') }), el('dd', { text: pick(payload.serviceName) }),
           el('dt', { text: t('fee') }), el('dd', { text: money(payload.fee) + (Number(payload.fee.amount) === 0 ? ''
             : payload.payment ? ' — ' + t('paid') + ': ' + t(payload.payment.method) + ', ' + payload.payment.reference
-            : ' — ' + t('notPaid')) }),
+            : ' — ' + t(payload.awaitingPayment ? 'awaitingPayment' : 'notPaid')) }),
           payload.priority ? [el('dt', { text: t('priorityGiven') }), el('dd', { text: pick(payload.priority.label) })] : null,
           el('dt', { text: t('receivedAt') }), el('dd', { text: date(payload.receivedAt, true) }),
-          el('dt', { text: t('expected') }), el('dd', {}, el('strong', { text: date(payload.expectedCompletion) })),
+          el('dt', { text: t('expected') }), el('dd', {}, el('strong', { text: date(payload.expectedCompletion) }),
+            payload.awaitingPayment ? ' (' + t('ifPaidToday') + ')' : null),
           el('dt', { text: t('offices') }), el('dd', { text: legs.length ? legs.map(l => pick(l.mdaName)).join(', ') : t('officesLater') }),
           el('dt', { text: t('trackAt') }), el('dd', {}, el('a', { href: link, text: location.origin + '/track.html' }))),
         el('img', { src: qr.createDataURL(4, 2), alt: t('qrAlt'), width: qr.getModuleCount() * 4 + 16 })),
@@ -392,12 +484,12 @@ window.WORDS = {
   }
 
   function showCatalogue() {
-    $('existing').hidden = true;
-    $('receipt').hidden = true;
-    $('filing-section').hidden = true;
+    ['existing', 'receipt', 'filing-section'].forEach(section => { if ($(section)) { $(section).hidden = true; } });
     $('catalogue').hidden = false;
-    $('show-new').className = '';
-    $('show-existing').className = 'secondary';
+    if (!portal) {
+      $('show-new').className = '';
+      $('show-existing').className = 'secondary';
+    }
   }
 
   // ---- a filed request: withdraw, answer ----------------------------------------------------------------------
@@ -438,6 +530,16 @@ window.WORDS = {
           el('input', { type: 'file', id: 'answer-' + q.id + '-' + kind, 'data-kind': kind })]),
         el('p', { class: 'error', role: 'alert' }),
         el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('answer') })))),
+      !ended && status.fee && Number(status.fee.amount) > 0 && !status.payment ? el('form', { class: 'card', id: 'pay' },
+        el('h3', { text: t('recordPayment') + ': ' + money(status.fee) }),
+        status.fee.payBeforeProcessing ? el('p', { class: 'hint', text: t('payFirst') }) : null,
+        field('paid.method', t('paidBy'), select([['cash', t('cash')], ['e-challan', t('e-challan')],
+          ['mobile', t('mobile')]], 'cash'), null, true),
+        field('paid.reference', t('reference'), input({ pattern: '[A-Za-z0-9/-]{3,40}' }), null, true),
+        field('paid.amount', t('amount'), input({ type: 'number', step: 'any', min: 0, value: status.fee.amount }),
+          status.fee.currency, true),
+        el('p', { id: 'pay-error', class: 'error', role: 'alert' }),
+        el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('record') }))) : null,
       ended ? null : el('form', { class: 'card', id: 'withdraw' },
         el('h3', { text: t('withdraw') }),
         el('label', { for: 'withdraw-reason', text: t('reason') }),
@@ -447,6 +549,31 @@ window.WORDS = {
       el('div', { id: 'notice' }));
     document.querySelectorAll('form.answer').forEach(f => f.addEventListener('submit', e => answer(e, f, number, code)));
     if ($('withdraw')) { $('withdraw').addEventListener('submit', e => withdraw(e, number, code)); }
+    if ($('pay')) { $('pay').addEventListener('submit', e => pay(e, number)); }
+  }
+
+  async function pay(event, number) {
+    event.preventDefault();
+    const form = $('pay');
+    const problems = check(form);
+    if (problems.length) { problems[0].focus(); return; }
+    const value = name => $(id('paid.' + name)).value.trim();
+    const response = await api('/api/requests/' + encodeURIComponent(number) + '/payment', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ method: value('method'), reference: value('reference'), amount: Number(value('amount')) }) })
+      .catch(() => null);
+    const paid = response ? await response.json().catch(() => ({})) : {};
+    if (!response || !response.ok) {
+      const words = e => (t(e.code) === e.code ? e.message : t(e.code));
+      (paid.errors || []).forEach(e => mark(e.path.replace(/^payment/, 'paid'), words(e)));
+      $('pay-error').textContent = paid.errors ? paid.errors.map(words).join(' ')
+        : t(paid.code) !== paid.code ? t(paid.code) : paid.detail || t('failed');
+      return;
+    }
+    await find();
+    o.fill($('notice'), el('p', { role: 'status', text: t('paymentRecorded', { date: date(paid.expectedCompletion) }) }),
+      el('a', { class: 'button secondary', download: 'payment-' + paid.trackingNumber + '.json', text: t('paymentReceipt'),
+        href: URL.createObjectURL(new Blob([JSON.stringify(paid.receipt, null, 2)], { type: 'application/json' })) }));
   }
 
   function notice(changed, message) {
@@ -486,12 +613,18 @@ window.WORDS = {
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('login-form').addEventListener('submit', login);
     $('logout').addEventListener('click', logout);
     $('filing').addEventListener('submit', file);
-    $('find').addEventListener('submit', find);
-    $('show-new').addEventListener('click', showCatalogue);
-    $('show-existing').addEventListener('click', showExisting);
+    if (portal) {
+      $('code-form').addEventListener('submit', sendCode);
+      $('login-form').addEventListener('submit', portalLogin);
+      $('other-number').addEventListener('click', otherNumber);
+    } else {
+      $('login-form').addEventListener('submit', login);
+      $('find').addEventListener('submit', find);
+      $('show-new').addEventListener('click', showCatalogue);
+      $('show-existing').addEventListener('click', showExisting);
+    }
     o.onChange(() => {
       session();
       if (chosen && !$('filing-section').hidden) { open(chosen); }

@@ -14,7 +14,9 @@ window.WORDS = {
     reason: 'Reason', asked: 'What they need from you', askedDocuments: 'Documents asked for',
     answerAtCounter: 'Bring your answer and these documents to the One-Door Service Centre.',
     late: 'late', issued: 'Documents issued to you', download: 'Download', history: 'History',
-    openedBy: 'Who opened your file', times: '{n} time(s)', stage: 'step {n}'
+    openedBy: 'Who opened your file', times: '{n} time(s)', stage: 'step {n}', fee: 'Fee', paid: 'paid on {date}',
+    notPaid: 'not paid yet', payAtCounter: 'Pay it at the One-Door Service Centre: the work starts once it is paid.',
+    ifPaidToday: 'if the fee is paid today'
   },
   bn: {
     title: 'আবেদনের অবস্থা — ওয়ান-ডোর', skip: 'মূল অংশে যান', heading: 'আপনার আবেদনের অবস্থা দেখুন',
@@ -29,7 +31,9 @@ window.WORDS = {
     reason: 'কারণ', asked: 'আপনার কাছে যা চাওয়া হয়েছে', askedDocuments: 'যে কাগজপত্র চাওয়া হয়েছে',
     answerAtCounter: 'উত্তর ও কাগজপত্র নিয়ে ওয়ান-ডোর সার্ভিস সেন্টারে আসুন।',
     late: 'বিলম্বিত', issued: 'আপনাকে দেওয়া কাগজপত্র', download: 'ডাউনলোড', history: 'ইতিহাস',
-    openedBy: 'কারা আপনার নথি খুলেছে', times: '{n} বার', stage: 'ধাপ {n}'
+    openedBy: 'কারা আপনার নথি খুলেছে', times: '{n} বার', stage: 'ধাপ {n}', fee: 'ফি', paid: '{date} তারিখে পরিশোধিত',
+    notPaid: 'এখনও পরিশোধ হয়নি', payAtCounter: 'ওয়ান-ডোর সার্ভিস সেন্টারে ফি পরিশোধ করুন: পরিশোধের পরে কাজ শুরু হবে।',
+    ifPaidToday: 'আজ ফি পরিশোধ করলে'
   }
 };
 
@@ -74,8 +78,13 @@ window.WORDS = {
         el('dl', { class: 'facts' },
           fact(t('service'), pick(status.serviceName)),
           fact(t('received'), date(status.receivedAt, true)),
-          fact(t('expected'), status.endedAt ? null : date(status.expectedCompletion)),
-          fact(t('ended'), date(status.endedAt, true)))),
+          fact(t('expected'), status.endedAt ? null : date(status.expectedCompletion)
+            + (status.state === 'WAITING_FOR_PAYMENT' ? ' (' + t('ifPaidToday') + ')' : '')),
+          fact(t('fee'), !status.fee || Number(status.fee.amount) === 0 ? null
+            : number(status.fee.amount) + ' ' + status.fee.currency + ' — '
+              + (status.payment ? t('paid', { date: date(status.payment.paidAt) }) : t('notPaid'))),
+          fact(t('ended'), date(status.endedAt, true))),
+        status.state === 'WAITING_FOR_PAYMENT' ? el('p', { role: 'note', text: t('payAtCounter') }) : null),
       el('section', { class: 'card', 'aria-labelledby': 'parts' },
         el('h2', { id: 'parts', text: t('parts') }), status.legs.map(part => leg(part, status))),
       issued.length ? el('section', { class: 'card', 'aria-labelledby': 'issued' },

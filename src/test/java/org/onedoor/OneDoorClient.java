@@ -66,6 +66,47 @@ public class OneDoorClient {
         }
     }
 
+    /**
+     * The filing as the counter takes it for a service worked only once paid ({@code fee.payBeforeProcessing}): with
+     * the fee paid under a reference of its own. Other filings are returned as they are.
+     */
+    public static MultiValueMap<String, Object> paidIfDue(MultiValueMap<String, Object> filing) {
+        HttpEntity<?> part = (HttpEntity<?>) filing.getFirst("request");
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode request =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(part.getBody().toString());
+            JsonNode fee = FEES.computeIfAbsent(request.path("serviceCode").asText(), OneDoorClient::fee);
+            if (!fee.path("payBeforeProcessing").asBoolean() || request.has("payment")) {
+                return filing;
+            }
+            request.putObject("payment").put("method", "e-challan")
+                    .put("reference", "EC-" + java.util.UUID.randomUUID().toString().substring(0, 18))
+                    .put("amount", fee.path("amount").decimalValue());
+            MultiValueMap<String, Object> paid = new LinkedMultiValueMap<>(filing);
+            paid.set("request", new HttpEntity<>(request.toString(), part.getHeaders()));
+            return paid;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Map<String, JsonNode> FEES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static JsonNode fee(String serviceCode) {
+        try {
+            return new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(
+                    Path.of("processes/services", serviceCode, "service.yaml").toFile()).path("fee");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The front desk records the fee of a filed request: {@code POST /api/requests/{number}/payment}. */
+    public ResponseEntity<JsonNode> pay(String trackingNumber, String method, String reference, Object amount) {
+        return http.withBasicAuth("frontdesk", PASSWORD).postForEntity("/api/requests/{n}/payment",
+                Map.of("method", method, "reference", reference, "amount", amount), JsonNode.class, trackingNumber);
+    }
+
     public ResponseEntity<JsonNode> file(String user, MultiValueMap<String, Object> parts) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);

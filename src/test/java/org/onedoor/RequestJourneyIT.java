@@ -32,7 +32,11 @@ class RequestJourneyIT {
     }
 
     private Filed file(String service) {
-        ResponseEntity<JsonNode> response = client.file("frontdesk", OneDoorClient.example(service));
+        return file(OneDoorClient.paidIfDue(OneDoorClient.example(service)));
+    }
+
+    private Filed file(org.springframework.util.MultiValueMap<String, Object> filing) {
+        ResponseEntity<JsonNode> response = client.file("frontdesk", filing);
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
         JsonNode body = response.getBody();
         assertThat(response.getHeaders().getLocation()).hasToString("/api/track/" + body.path("trackingNumber").asText());
@@ -77,8 +81,47 @@ class RequestJourneyIT {
     }
 
     @Test
-    void aLandMutationGoesToTheSubRegistryAfterTheAcLand() {
-        Filed filed = file("land-mutation");
+    void aLandMutationWaitsForItsFeeThenGoesToTheSubRegistryAfterTheAcLand() {
+        Filed filed = file(OneDoorClient.example("land-mutation"));
+        JsonNode receipt = OneDoorClient.manifestOf(filed.receipt()).path("payload");
+        assertThat(receipt.path("awaitingPayment").asBoolean()).isTrue();
+        assertThat(receipt.has("payment")).isFalse();
+        JsonNode waiting = client.awaitState(filed.number(), filed.code(), "WAITING_FOR_PAYMENT");
+        assertThat(waiting.path("legs")).isEmpty();
+        assertThat(waiting.hasNonNull("payment")).isFalse();
+        assertThat(waiting.path("timeline").findValuesAsText("message")).contains(
+                "The fee of 1150 BDT is due: the request is taken up once it is paid at the One-Door Service Centre.");
+        assertThat(client.tasks("land-office-desk", filed.number(), "land-office-desk")).isEmpty();
+
+        ResponseEntity<JsonNode> short1 = client.pay(filed.number(), "cash", "CTR-" + System.nanoTime(), 1000);
+        assertThat(short1.getStatusCode().value()).isEqualTo(422);
+        assertThat(short1.getBody().path("errors").findValuesAsText("code")).containsExactly("payment.amount-mismatch");
+        String reference = "CTR-" + System.nanoTime();
+        ResponseEntity<JsonNode> paid = client.pay(filed.number(), "cash", reference, 1150);
+        assertThat(paid.getStatusCode().value()).as(String.valueOf(paid.getBody())).isEqualTo(200);
+        JsonNode paymentReceipt = OneDoorClient.manifestOf(paid.getBody().path("receipt"));
+        assertThat(paymentReceipt.path("type").asText()).isEqualTo("receipt");
+        assertThat(paymentReceipt.path("payload").path("payment").path("reference").asText()).isEqualTo(reference);
+        assertThat(paymentReceipt.path("payload").path("expectedCompletion").asText())
+                .isEqualTo(paid.getBody().path("expectedCompletion").asText());
+        assertThat(client.pay(filed.number(), "cash", "CTR-" + System.nanoTime(), 1150).getBody().path("code")
+                .asText()).isEqualTo("payment.already-recorded");
+        Filed other = file(OneDoorClient.example("land-mutation"));
+        assertThat(client.pay(other.number(), "cash", reference, 1150).getBody().path("code").asText())
+                .isEqualTo("payment.reference-used");
+        assertThat(client.pay("ODSC-2026-999999-0", "cash", "CTR-" + System.nanoTime(), 1150).getStatusCode().value())
+                .isEqualTo(404);
+        // Unpaid, it may still be withdrawn; paid once withdrawn, it is not.
+        client.withdraw(other.number(), other.code(), "The buyer withdrew.");
+        client.awaitState(other.number(), other.code(), "WITHDRAWN");
+        assertThat(client.pay(other.number(), "cash", "CTR-" + System.nanoTime(), 1150).getBody().path("code").asText())
+                .isEqualTo("request.ended");
+
+        JsonNode released = client.awaitState(filed.number(), filed.code(), "IN_PROGRESS");
+        assertThat(released.path("payment").path("method").asText()).isEqualTo("cash");
+        assertThat(released.path("expectedCompletion").asText())
+                .isEqualTo(paid.getBody().path("expectedCompletion").asText());
+        assertThat(released.path("timeline").findValuesAsText("message")).contains("The fee of 1150 BDT was paid (cash).");
         client.decide(filed.number(), "land-office-desk", "approve", null);
         client.decide(filed.number(), "land-office-head", "approve", null);
         assertThat(client.tasks("sub-registry-desk", filed.number(), "sub-registry-desk")).isEmpty();

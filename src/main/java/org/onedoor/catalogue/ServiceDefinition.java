@@ -103,7 +103,20 @@ public record ServiceDefinition(
         return documents.stream().filter(d -> d.kind().equals(kind)).findFirst();
     }
 
-    public record Fee(BigDecimal amount, String currency) {
+    /**
+     * What the service costs. {@code payBeforeProcessing}: a request filed unpaid waits for its payment before any
+     * MDA sees it (the counter may file it so that the documents are taken in while the applicant pays elsewhere).
+     */
+    public record Fee(BigDecimal amount, String currency, Boolean payBeforeProcessing) {
+
+        public Fee {
+            payBeforeProcessing = Boolean.TRUE.equals(payBeforeProcessing);
+        }
+
+        /** Whether a request filed without payment waits for it. */
+        public boolean waitsWhenUnpaid() {
+            return payBeforeProcessing && amount.signum() > 0;
+        }
     }
 
     public enum FieldType { text, number, date, choice }

@@ -9,7 +9,9 @@ import org.onedoor.system.JsonPart;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +40,16 @@ class IntakeController {
         IntakeRequest request = JsonPart.read(multipart, REQUEST_PART, IntakeRequest.class, json);
         IntakeResponse response = intake.file(request, Upload.of(multipart, REQUEST_PART), frontDesk.getName());
         return ResponseEntity.created(URI.create("/api/track/" + response.trackingNumber())).body(response);
+    }
+
+    /**
+     * {@code POST /api/requests/{trackingNumber}/payment}: the fee of a filed request, paid after filing; returns the
+     * signed receipt of the payment. A request that waited for it starts now.
+     */
+    @PostMapping(path = "/{trackingNumber}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    IntakeService.PaymentResponse pay(@PathVariable String trackingNumber, @RequestBody IntakeRequest.Payment payment,
+            Principal frontDesk) {
+        return intake.pay(trackingNumber, payment, frontDesk.getName());
     }
 
     /** {@code GET /api/requests/expected-completion?serviceCode=...&priority=...}: the date the counter promises today. */

@@ -27,7 +27,7 @@ public class RequestValidator {
     /** Bangladesh national ids have 10 (smart card), 13 or 17 digits. */
     private static final Pattern NATIONAL_ID = Pattern.compile("\\d{10}|\\d{13}|\\d{17}");
     /** Bangladesh mobile numbers, with or without the +880 country code. */
-    private static final Pattern PHONE = Pattern.compile("(\\+?880|0)1[3-9]\\d{8}");
+    static final Pattern PHONE = Pattern.compile("(\\+?880|0)1[3-9]\\d{8}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final List<String> PAYMENT_METHODS = List.of("cash", "e-challan", "mobile");
     private static final Pattern PAYMENT_REFERENCE = Pattern.compile("[A-Za-z0-9/-]{3,40}");
@@ -58,7 +58,7 @@ public class RequestValidator {
         return new Checked(fields, mediaTypes, violations);
     }
 
-    private static void checkPayment(ServiceDefinition service, IntakeRequest.Payment payment, List<Violation> violations) {
+    static void checkPayment(ServiceDefinition service, IntakeRequest.Payment payment, List<Violation> violations) {
         if (payment == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.onedoor.intake;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onedoor.system.OneDoorException;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,19 +45,60 @@ public class ServiceRequests {
     public record ReceivedDocument(String kind, String fileName, String mediaType, long size, String sha256) {
     }
 
+    /** {@code releasedAt}: null for a request that waits for its payment before it is worked. */
     void insert(String trackingNumber, String trackingCodeHash, IntakeRequest request, String formJson,
-            Instant receivedAt, LocalDate expectedBy, String receivedBy) {
+            Instant receivedAt, LocalDate expectedBy, String receivedBy, String channel, Instant releasedAt) {
         var a = request.applicant();
         jdbc.sql("""
                 insert into service_request (tracking_number, tracking_code_hash, service_code, applicant_name,
                   applicant_national_id, applicant_phone, applicant_email, applicant_district, form_data,
-                  received_at, expected_by, received_by, priority, applicant_language, channel)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  received_at, expected_by, received_by, priority, applicant_language, channel, released_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(trackingNumber, trackingCodeHash, request.serviceCode(), a.name().trim(), a.nationalId(),
                         a.phone(), blankToNull(a.email()), a.district().trim(), formJson, Timestamp.from(receivedAt),
                         expectedBy, receivedBy, request.priority(), a.language() == null ? "bn" : a.language(),
-                        request.channel() == null ? "counter" : request.channel())
+                        channel, releasedAt == null ? null : Timestamp.from(releasedAt))
                 .update();
+    }
+
+    /** How many requests {@code receivedBy} filed since then. */
+    int filedBy(String receivedBy, Instant since) {
+        return jdbc.sql("select count(*) from service_request where received_by = ? and received_at > ?")
+                .params(receivedBy, Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /** A request whose fee is not recorded yet, as its payment needs it; {@code waiting}: not released until paid. */
+    record Unpaid(String serviceCode, String applicantName, String priority, LocalDate expectedBy, boolean waiting,
+            Map<String, Object> fields, List<String> documentKinds) {
+    }
+
+    /**
+     * The request, locked so that two payments of it are taken one after the other: 404 for an unknown number, 409
+     * if its fee has been recorded before.
+     */
+    Unpaid lockUnpaid(String trackingNumber) {
+        Unpaid unpaid = (TrackingNumbers.isValid(trackingNumber) ? jdbc.sql("""
+                select service_code, applicant_name, priority, expected_by, released_at is null, form_data
+                from service_request where tracking_number = ? for update""")
+                .param(trackingNumber)
+                .query((rs, i) -> new Unpaid(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getBoolean(5), parse(rs.getString(6)),
+                        documents(trackingNumber).stream().map(ReceivedDocument::kind).toList()))
+                .optional() : Optional.<Unpaid>empty())
+                .orElseThrow(() -> new OneDoorException("tracking.unknown", HttpStatus.NOT_FOUND,
+                        "No request has the tracking number '" + trackingNumber + "'."));
+        if (jdbc.sql("select count(*) from payment where tracking_number = ?").param(trackingNumber)
+                .query(Integer.class).single() > 0) {
+            throw new OneDoorException("payment.already-recorded", HttpStatus.CONFLICT,
+                    "The fee of " + trackingNumber + " has been paid before.");
+        }
+        return unpaid;
+    }
+
+    /** The request waited for its payment: it is worked from now, and due {@code expectedBy}. */
+    void release(String trackingNumber, Instant at, LocalDate expectedBy) {
+        jdbc.sql("update service_request set released_at = ?, expected_by = ? where tracking_number = ?")
+                .params(Timestamp.from(at), expectedBy, trackingNumber).update();
     }
 
     /** A reference already used is refused: the same payment never pays for two requests. */
@@ -71,6 +114,18 @@ public class ServiceRequests {
             throw new OneDoorException("payment.reference-used", HttpStatus.CONFLICT, "The " + payment.method()
                     + " reference '" + payment.reference() + "' has already paid for another request.");
         }
+    }
+
+    /** A fee paid: how, how much, when. The reference stays with the counter. */
+    public record PaidFee(String method, BigDecimal amount, String currency, Instant paidAt) {
+    }
+
+    public Optional<PaidFee> payment(String trackingNumber) {
+        return jdbc.sql("select method, amount, currency, recorded_at from payment where tracking_number = ?")
+                .param(trackingNumber)
+                .query((rs, i) -> new PaidFee(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
     }
 
     void insertDocument(String trackingNumber, ReceivedDocument d) {
@@ -121,9 +176,11 @@ public class ServiceRequests {
                 .single();
     }
 
+    /** The form as intake typed it: whole numbers as Long, as the process got them when the request was filed. */
     private Map<String, Object> parse(String formJson) {
         try {
-            return json.readValue(formJson, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return json.readerFor(new TypeReference<LinkedHashMap<String, Object>>() { })
+                    .with(DeserializationFeature.USE_LONG_FOR_INTS).readValue(formJson);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("form_data is written by intake as JSON", e);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.onedoor.intake.PaymentRecorded;
 import org.onedoor.intake.RequestAccepted;
 import org.onedoor.lifecycle.InformationRequest.AnsweredDocument;
 import org.onedoor.lifecycle.LifecycleStore.Current;
@@ -48,6 +49,29 @@ public class Lifecycle {
     void onAccepted(RequestAccepted accepted) {
         store.create(accepted.trackingNumber(), accepted.receivedAt());
         news(accepted.trackingNumber(), false, News.RECEIVED, null, Map.of(), null);
+        if (accepted.awaitingPayment()) {
+            store.change(lock(accepted.trackingNumber()), RequestState.WAITING_FOR_PAYMENT, accepted.receivedAt(),
+                    null, null);
+            news(accepted.trackingNumber(), false, News.PAYMENT_DUE, null, Map.of("amount",
+                    accepted.feeDue().toPlainString(), "currency", accepted.currency()), null);
+        }
+    }
+
+    /**
+     * The fee was paid after filing: a request that waited for it is received in full, to be routed. A request that
+     * has ended takes no payment (409), so the counter does not take money for nothing.
+     */
+    @EventListener
+    void onPaid(PaymentRecorded paid) {
+        Current current = lock(paid.trackingNumber());
+        if (current.state().isFinal()) {
+            throw ended(current.state());
+        }
+        if (current.state() == RequestState.WAITING_FOR_PAYMENT) {
+            store.change(current, RequestState.RECEIVED, paid.at(), paid.by(), null);
+        }
+        news(paid.trackingNumber(), false, News.PAID, null, Map.of("amount", paid.amount().toPlainString(),
+                "currency", paid.currency(), "method", paid.method()), paid.by());
     }
 
     /** The routing's legs. False if the request ended before it was routed (withdrawn at once): nothing to do. */

@@ -7,6 +7,10 @@ package org.onedoor.lifecycle;
 public enum News {
     /** Filed at the counter. */
     RECEIVED,
+    /** Filed unpaid for a service worked only once paid: {@code amount}, {@code currency}. */
+    PAYMENT_DUE,
+    /** The fee was paid after filing: {@code amount}, {@code currency}, {@code method}. */
+    PAID,
     /** The request packet reached the MDA's system ({@code mda}). */
     SENT_TO_MDA_SYSTEM,
     /** The MDA's officers have the request ({@code mda}). */

@@ -5,15 +5,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a request stands: received, in progress, waiting for the applicant, then exactly one final outcome.
+ * Where a request stands: received (or, for a service worked only once paid, waiting for payment until it is), in
+ * progress, waiting for the applicant, then exactly one final outcome.
  * The transitions are written here once; the database holds the same table ({@code lifecycle_transition}) and
  * refuses any other change, so that no code path can leave a final state.
  */
 public enum RequestState {
-    RECEIVED, IN_PROGRESS, WAITING_FOR_APPLICANT, APPROVED, REJECTED, WITHDRAWN, CANCELLED;
+    RECEIVED, WAITING_FOR_PAYMENT, IN_PROGRESS, WAITING_FOR_APPLICANT, APPROVED, REJECTED, WITHDRAWN, CANCELLED;
 
     private static final Map<RequestState, Set<RequestState>> NEXT = Map.of(
-            RECEIVED, EnumSet.of(IN_PROGRESS, WITHDRAWN, CANCELLED),
+            RECEIVED, EnumSet.of(WAITING_FOR_PAYMENT, IN_PROGRESS, WITHDRAWN, CANCELLED),
+            WAITING_FOR_PAYMENT, EnumSet.of(RECEIVED, WITHDRAWN, CANCELLED),
             IN_PROGRESS, EnumSet.of(WAITING_FOR_APPLICANT, APPROVED, REJECTED, WITHDRAWN, CANCELLED),
             WAITING_FOR_APPLICANT, EnumSet.of(IN_PROGRESS, REJECTED, WITHDRAWN, CANCELLED),
             APPROVED, EnumSet.noneOf(RequestState.class),

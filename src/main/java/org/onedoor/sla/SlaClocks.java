@@ -19,6 +19,7 @@ import org.onedoor.lifecycle.InformationRequest;
 import org.onedoor.lifecycle.Leg;
 import org.onedoor.lifecycle.LegState;
 import org.onedoor.lifecycle.Lifecycle;
+import org.onedoor.lifecycle.RequestState;
 import org.onedoor.lifecycle.RequestView;
 import org.springframework.stereotype.Component;
 
@@ -97,6 +98,9 @@ public class SlaClocks {
         LocalDate expected;
         if (view.state().isFinal() && view.endedAt() != null) {
             expected = day(view.endedAt());
+        } else if (view.state() == RequestState.WAITING_FOR_PAYMENT && service != null) {
+            // Nothing is worked before the fee is paid: the promise is the one a payment today would start.
+            expected = calendar.addWorkingDays(today, service.slaFor(request.priority()));
         } else if (clocks.isEmpty()) {
             expected = max(request.expectedBy(), today);
         } else {

@@ -15,7 +15,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -64,9 +67,13 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository csrfTokens = csrfTokens();
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/index.html", "/track.html", "/favicon.ico", "/assets/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/track.html", "/portal.html", "/favicon.ico", "/assets/**")
+                        .permitAll()
                         .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/session").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/session", "/api/requests/expected-completion").permitAll()
+                        // The portal: a one-time code by SMS signs a citizen in, for the portal's own endpoints only.
+                        .requestMatchers(HttpMethod.POST, "/api/portal/code", "/api/portal/session").permitAll()
+                        .requestMatchers("/api/portal/**").hasAuthority(CitizenSessions.AUTHORITY)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // MDA systems (and the demo's simulated ones) prove who they are by signing every packet.
                         .requestMatchers("/api/mda/**", "/simulator/mda/**").permitAll()
@@ -80,7 +87,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyAuthority(
                                 CamundaIdentityAuthentication.GROUP + "supervisor",
                                 CamundaIdentityAuthentication.GROUP + "camunda-admin")
-                        .anyRequest().authenticated())
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                staff(authentication.get()))))
                 .authenticationProvider(users)
                 .addFilterBefore(new CamundaWebappSession(engine, users), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.realmName("OneDoor").authenticationEntryPoint(this::loginRequired))
@@ -111,8 +119,15 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Anyone signed in but a citizen of the portal. */
+    private static boolean staff(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)
+                && !(authentication instanceof CitizenSessions.Citizen);
+    }
+
     /** The pages read the token from a cookie and send it back in a header, as Camunda's webapps do with theirs. */
-    private static CookieCsrfTokenRepository csrfTokens() {
+    static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookieName("ONEDOOR-XSRF-TOKEN");
         tokens.setHeaderName("X-ONEDOOR-XSRF-TOKEN");
@@ -152,7 +167,7 @@ class SecurityConfiguration {
         if (site != null && !"same-origin".equals(site) && !"none".equals(site)) {
             return true;
         }
-        return "/api/session".equals(request.getServletPath())
+        return "/api/session".equals(request.getServletPath()) || "/api/portal/session".equals(request.getServletPath())
                 || request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
     }
 

@@ -17,18 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
-    record Session(String user, List<String> groups) {
+    /** {@code citizen}: signed in to the portal by a one-time code; {@code user} is then the phone number. */
+    record Session(String user, List<String> groups, boolean citizen) {
     }
 
     @GetMapping("/api/session")
     Session current(Authentication authentication, CsrfToken csrf) {
         csrf.getToken();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-            return new Session(null, List.of());
+            return new Session(null, List.of(), false);
         }
         return new Session(authentication.getName(), authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith(CamundaIdentityAuthentication.GROUP))
-                .map(a -> a.substring(CamundaIdentityAuthentication.GROUP.length())).toList());
+                .map(a -> a.substring(CamundaIdentityAuthentication.GROUP.length())).toList(),
+                authentication instanceof CitizenSessions.Citizen);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.documents.Downloads;
@@ -68,7 +69,7 @@ class TrackingController {
 
     record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, Language language,
             RequestState state, String stateText, Instant receivedAt, LocalDate expectedCompletion, Instant endedAt,
-            List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
+            ServiceDefinition.Fee fee, ServiceRequests.PaidFee payment, List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
             List<Issued> issuedDocuments) {
     }
 
@@ -120,7 +121,7 @@ class TrackingController {
                 .map(e -> new Step(e.at(), e.kind(), e.mdaCode(), name(e.mdaCode()),
                         messages.news(e.kind(), e.mdaCode(), e.facts(), language), e.afterOutcome()))
                 .toList();
-        LocalizedName serviceName = catalogue.find(request.serviceCode()).map(ServiceDefinition::name).orElse(null);
+        Optional<ServiceDefinition> service = catalogue.find(request.serviceCode());
         List<Opened> opened = views.counts(trackingNumber).stream()
                 .map(c -> new Opened(c.mdaCode(), name(c.mdaCode()), c.views())).toList();
         List<Issued> issued = downloads.issued(trackingNumber).stream()
@@ -128,9 +129,10 @@ class TrackingController {
                         "/api/track/" + trackingNumber + "/documents/" + d.issuedBy() + "/"
                                 + UriUtils.encodePathSegment(d.name(), StandardCharsets.UTF_8)))
                 .toList();
-        return new Status(request.trackingNumber(), request.serviceCode(), serviceName, language, view.state(),
+        return new Status(request.trackingNumber(), request.serviceCode(),
+                service.map(ServiceDefinition::name).orElse(null), language, view.state(),
                 messages.state(view.state(), language), request.receivedAt(), clock.expectedCompletion(), view.endedAt(),
-                legs, questions, steps, opened, issued);
+                service.map(ServiceDefinition::fee).orElse(null), requests.payment(trackingNumber).orElse(null), legs, questions, steps, opened, issued);
     }
 
     /**

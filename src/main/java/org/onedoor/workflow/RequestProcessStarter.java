@@ -7,13 +7,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.onedoor.casework.WorkingDayCalendar;
-import org.onedoor.intake.RequestAccepted;
+import org.onedoor.intake.RequestReleased;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the service's process (the common {@code ServiceRequest} unless the service brings its own) for an
- * accepted request, inside the intake transaction, with the tracking number as business key. The form fields
+ * Starts the service's process (the common {@code ServiceRequest} unless the service brings its own) for a request
+ * released to be worked, inside the transaction that filed it (or recorded the payment it waited for), with the tracking number as business key. The form fields
  * and the kinds of the documents filed become variables so that the routing rules can read them.
  */
 @Component
@@ -28,7 +28,7 @@ class RequestProcessStarter {
     }
 
     @EventListener
-    void start(RequestAccepted request) {
+    void start(RequestReleased request) {
         Map<String, Object> variables = new HashMap<>(request.fields());
         variables.put(ProcessVariables.TRACKING_NUMBER, request.trackingNumber());
         variables.put(ProcessVariables.SERVICE_CODE, request.serviceCode());

@@ -73,7 +73,7 @@ public final class OneDoorLoad {
                 headers.setContentType(MediaType.MULTIPART_FORM_DATA);
                 headers.setBasicAuth("frontdesk", "demo");
                 JsonNode filed = http.postForObject("http://127.0.0.1:" + port + "/api/requests",
-                        new HttpEntity<>(filings.get(n % filings.size()), headers), JsonNode.class);
+                        new HttpEntity<>(OneDoorClient.paidIfDue(filings.get(n % filings.size())), headers), JsonNode.class);
                 String number = filed.path("trackingNumber").asText();
                 CountDownLatch done = waiting.computeIfAbsent(number, k -> new CountDownLatch(1));
                 if (ended.remove(number) != null) {
@@ -115,7 +115,7 @@ public final class OneDoorLoad {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            MultiValueMap<String, Object> filing = filings.get(n++ % filings.size());
+            MultiValueMap<String, Object> filing = OneDoorClient.paidIfDue(filings.get(n++ % filings.size()));
             pool.execute(() -> {
                 HttpHeaders headers = new HttpHeaders();
                 headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -37,9 +37,9 @@ enum Kind {
         }
     }
 
-    /** The multipart filing; its parts are read only, so clients share it. */
+    /** The multipart filing (with its fee paid where the service waits for it); documents are shared read only. */
     MultiValueMap<String, Object> filing() {
-        return filing;
+        return OneDoorClient.paidIfDue(filing);
     }
 
     boolean involves(String mda) {

@@ -87,7 +87,7 @@ class SecurityIT {
         assertThat(send(elsewhere, "POST", "/api/requests/ODSC-2026-999999-0/withdrawal", withdrawal,
                 "Content-Type", "application/json", "Authorization", basic).statusCode())
                 .as("a program with its own credentials").isEqualTo(404);
-        HttpResponse<String> pageFetch = send(elsewhere, "GET", "/api/requests/expected-completion?serviceCode=x",
+        HttpResponse<String> pageFetch = send(elsewhere, "GET", "/api/admin/notifications",
                 null, "Sec-Fetch-Mode", "cors");
         assertThat(pageFetch.statusCode()).isEqualTo(401);
         assertThat(pageFetch.headers().firstValue("WWW-Authenticate")).isEmpty();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.Chromium;
 import org.onedoor.DemoIntegrationTest;
 import org.onedoor.OneDoorClient;
+import org.onedoor.SmsLog;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -135,6 +136,9 @@ class CitizenPagesIT {
 
     private void type(String path, String value) {
         WebElement input = field(path);
+        if (input.getAttribute("readonly") != null) {
+            return; // the portal's verified number
+        }
         if ("date".equals(input.getAttribute("type"))) {
             js("arguments[0].value = arguments[1]", input, value);
         } else if ("select".equals(input.getTagName())) {
@@ -145,10 +149,14 @@ class CitizenPagesIT {
         }
     }
 
-    /** Fills the form from docs/examples/{service}/ and files it; the receipt's tracking number and code. */
+    /** Fills the form from docs/examples/{service}/ and files it, paid; the receipt's tracking number and code. */
     private String[] fileExample(String service) throws IOException {
+        return fileExample(service, true);
+    }
+
+    private String[] fileExample(String service, boolean pay) throws IOException {
         fillExample(service, Map.of());
-        if (!browser.findElements(By.id("f-payment-method")).isEmpty()) {
+        if (pay && !browser.findElements(By.id("f-payment-method")).isEmpty()) {
             type("payment.method", "cash");
             type("payment.reference", "CTR-" + System.nanoTime());
         }
@@ -250,8 +258,11 @@ class CitizenPagesIT {
         screenshot("citizens-receipt-bn.png");
         accessible("receipt in Bangla");
         browser.findElement(By.id("another")).click();
-        String[] land = fileExample("land-mutation");
+        // The land office takes up a mutation once it is paid: filed unpaid, it waits.
+        String[] land = fileExample("land-mutation", false);
         assertThat(land[0]).startsWith("ODSC-");
+        assertThat(browser.findElement(By.id("receipt")).getText()).contains("এখনও পরিশোধ হয়নি: পরিশোধের পরে কাজ শুরু হবে")
+                .contains("আজ ফি পরিশোধ করলে");
 
         // An MDA asks the allowance's applicant; the counter passes the answer on, then withdraws the land mutation.
         OneDoorClient client = new OneDoorClient(http);
@@ -277,6 +288,19 @@ class CitizenPagesIT {
         code.clear();
         code.sendKeys(land[1], Keys.ENTER);
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#found h2"), land[0]));
+        assertThat(browser.findElement(By.id("found")).getText()).contains("Waiting for the fee");
+        // The applicant comes back with the fee: a wrong amount is refused beside its field, then it is recorded.
+        type("paid.reference", "CTR-" + System.nanoTime());
+        type("paid.amount", "1000");
+        browser.findElement(By.cssSelector("#pay button[type=submit]")).click();
+        await().until(ExpectedConditions.attributeToBe(field("paid.amount"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("f-paid-amount-error")).getText()).contains("not the fee");
+        screenshot("citizens-desk-payment.png");
+        accessible("recording a payment");
+        type("paid.amount", "1150");
+        browser.findElement(By.cssSelector("#pay button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "The fee is recorded"));
+        client.awaitState(land[0], land[1], "IN_PROGRESS");
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-reason")))
                 .sendKeys("The sale was cancelled.");
         browser.findElement(By.cssSelector("#withdraw button[type=submit]")).click();
@@ -309,6 +333,44 @@ class CitizenPagesIT {
         n.sendKeys(allowance[0]);
         browser.findElement(By.id("c")).sendKeys("WRONG-CODE1", Keys.ENTER);
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "কোনো"));
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void aCitizenFilesFromHomeOnAPhone() throws IOException {
+        String number = "019" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(360, 740));
+        try (SmsLog sms = new SmsLog()) {
+            browser.get(url("/portal.html?lang=en"));
+            WebElement phone = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
+            accessible("portal sign-in");
+            fits("portal sign-in at 360 px");
+            assertThat(weight("portal")).as("portal bytes").isLessThan(500_000);
+            phone.sendKeys(number, Keys.ENTER);
+            WebElement code = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+            assertThat(browser.findElement(By.id("code-sent")).getText()).contains(number);
+            code.sendKeys("000000".equals(sms.lastCode(number)) ? "111111" : "000000", Keys.ENTER);
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "wrong"));
+            screenshot("citizens-portal-code.png");
+            accessible("portal code refused");
+            browser.findElement(By.id("code")).sendKeys(sms.lastCode(number), Keys.ENTER);
+        }
+        await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-service]")));
+        assertThat(browser.findElement(By.id("who")).getText()).contains(number);
+        fits("portal catalogue at 360 px");
+        fillExample("social-safety-net-allowance", Map.of());
+        assertThat(field("applicant.phone").getAttribute("value")).isEqualTo(number);
+        assertThat(browser.findElements(By.id("f-channel"))).as("the portal is its own channel").isEmpty();
+        browser.findElement(By.id("file")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-title")));
+        List<WebElement> strong = browser.findElements(By.cssSelector("#receipt dd strong"));
+        screenshot("citizens-portal-receipt.png");
+        accessible("portal receipt");
+        fits("portal receipt at 360 px");
+        new OneDoorClient(http).awaitState(strong.get(0).getText(), strong.get(1).getText(), "IN_PROGRESS");
+        browser.findElement(By.id("logout")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 }
