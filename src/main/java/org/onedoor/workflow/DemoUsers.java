@@ -1,6 +1,7 @@
 package org.onedoor.workflow;
 
 import org.onedoor.casework.OfficerRole;
+import org.onedoor.casework.Supervisors;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.mda.Organogram;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's people, all with the password {@code onedoor.demo.password}: {@code frontdesk}, {@code supervisor},
- * {@code <mda>-desk|head|director} for every task-list MDA and every holder its organogram names. Exists only in
- * the demo profile.
+ * {@code <mda>-supervisor} for every MDA, {@code <mda>-desk|head|director} for every task-list MDA and every holder
+ * its organogram names. Exists only in the demo profile.
  */
 @Component
 @Profile("demo")
@@ -31,6 +32,7 @@ class DemoUsers {
         setup.user("frontdesk", password, "Farhana", "Front desk", IdentitySetup.FRONT_DESK);
         setup.user("supervisor", password, "Sabina", "Supervisor", IdentitySetup.SUPERVISOR);
         for (Connector c : connectors.all()) {
+            setup.user(Supervisors.group(c.code()), password, "Supervisor", c.name().en(), Supervisors.group(c.code()));
             if (c.mode() == Connector.Mode.tasklist) {
                 for (OfficerRole role : OfficerRole.values()) {
                     setup.user(role.group(c.code()), password, c.officerTitle(role), c.name().en(), role.group(c.code()));
