@@ -57,7 +57,7 @@ class KpiStore {
         this.batches = batches;
     }
 
-    // ---- marking
+    // ---- marking (a parameter in a select list has no type PostgreSQL can infer, text with distinct: it is cast)
 
     void mark(String trackingNumber, Instant at) {
         jdbc.sql("insert into kpi_dirty (tracking_number, marked_at) values (?, ?)")
@@ -65,14 +65,16 @@ class KpiStore {
     }
 
     int markAll(Instant at) {
-        return jdbc.sql("insert into kpi_dirty (tracking_number, marked_at) select tracking_number, ? from service_request")
+        return jdbc.sql("insert into kpi_dirty (tracking_number, marked_at)"
+                        + " select tracking_number, cast(? as timestamp with time zone) from service_request")
                 .param(Timestamp.from(at)).update();
     }
 
     /** The requests whose counted working-day intervals include {@code day}. */
     int markSpanning(LocalDate day, Instant at) {
         return jdbc.sql("""
-                insert into kpi_dirty (tracking_number, marked_at) select tracking_number, ? from kpi_request
+                insert into kpi_dirty (tracking_number, marked_at)
+                select tracking_number, cast(? as timestamp with time zone) from kpi_request
                 where counted_from <= ? and (counted_to is null or counted_to >= ?)""")
                 .params(Timestamp.from(at), day, day).update();
     }
@@ -98,13 +100,15 @@ class KpiStore {
         Timestamp at = Timestamp.from(now);
         int marked = jdbc.sql("""
                 insert into kpi_dirty (tracking_number, marked_at)
-                select distinct e.tracking_number, ? from task_escalation e where e.taken_at >= ? and not exists (
+                select distinct e.tracking_number, cast(? as timestamp with time zone) from task_escalation e
+                where e.taken_at >= ? and not exists (
                   select 1 from kpi_request k where k.tracking_number = e.tracking_number
                   and k.escalations = (select count(*) from task_escalation x where x.tracking_number = e.tracking_number))""")
                 .params(at, from).update();
         marked += jdbc.sql("""
                 insert into kpi_dirty (tracking_number, marked_at)
-                select f.tracking_number, ? from feedback f where f.given_at >= ? and not exists (
+                select f.tracking_number, cast(? as timestamp with time zone) from feedback f
+                where f.given_at >= ? and not exists (
                   select 1 from kpi_request k where k.tracking_number = f.tracking_number and k.rating = f.rating)""")
                 .params(at, from).update();
         jdbc.sql("update kpi_refresh set swept_to = ? where id = 1").param(at).update();
