@@ -20,9 +20,11 @@ import org.onedoor.packet.PacketBenchmark;
  * One run, one machine: OneDoor end to end on PostgreSQL with the simulator in its own process, the bare
  * Camunda engine on the same server with OneDoor's settings and with Camunda's defaults, the raw crypto beside
  * OneDoor's signing, the task list at 100 000 and 1 000 000 open tasks, and a 1 GiB document under
- * {@code -Xmx256m}, and the escalation of 100 000 late tasks at once. {@code ./mvnw -Pbench verify}; settings
+ * {@code -Xmx256m}, the escalation of 100 000 late tasks at once, and the supervisors' dashboard at 1 000 000
+ * requests. {@code ./mvnw -Pbench verify}; settings
  * {@code -Dbench.clients=16 -Dbench.load.seconds=45 -Dbench.load.warmup=15 -Dbench.escalation.tasks=100000}, and
- * {@code -Dbench.only=escalation} or {@code documents} for that part alone ({@code target/bench/<part>.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
+ * {@code -Dbench.only=escalation}, {@code documents} or {@code kpi} ({@code -Dbench.kpi.requests=1000000
+ * -Dbench.kpi.reuse=true}) for that part alone ({@code target/bench/<part>.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
  * {@code postgres}). Writes {@code target/bench/bench.json}.
  */
 public final class Benchmark {
@@ -51,6 +53,12 @@ public final class Benchmark {
             write(report, "escalation.json");
             return;
         }
+        int kpiRequests = Integer.getInteger("bench.kpi.requests", 1_000_000);
+        if ("kpi".equals(System.getProperty("bench.only"))) {
+            report.put("kpi", KpiBench.run(kpiRequests));
+            write(report, "kpi.json");
+            return;
+        }
         if ("documents".equals(System.getProperty("bench.only"))) {
             report.put("documents", DocumentsBench.run());
             write(report, "documents.json");
@@ -75,6 +83,7 @@ public final class Benchmark {
         report.put("taskList", TaskListBench.run(freshDatabase("onedoor_bench_tasks")));
         report.put("documents", DocumentsBench.run());
         report.put("escalation", EscalationBench.run(escalationTasks));
+        report.put("kpi", KpiBench.run(kpiRequests));
         report.put("harnessSeconds", round((System.nanoTime() - started) / 1e9));
 
         write(report, "bench.json");
