@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
+import org.onedoor.lifecycle.News;
 import org.onedoor.lifecycle.RequestNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +107,7 @@ public class Outbox {
                 "service", catalogue.find(applicant.serviceCode()).map(ServiceDefinition::name).map(language::pick)
                         .orElse(applicant.serviceCode()),
                 "news", messages.news(news.kind(), news.mdaCode(), news.facts(), language),
-                "link", link(news.trackingNumber(), language));
+                "link", link(news.trackingNumber(), language) + (RATED.contains(news.kind()) ? "#feedback" : ""));
         Timestamp now = Timestamp.from(clock.instant());
         recipients.forEach((channel, recipient) -> {
             NotificationTemplates.Text text = templates.render(channel, language, values);
@@ -118,6 +120,9 @@ public class Outbox {
                     .update();
         });
     }
+
+    /** Decisions the citizen is asked to rate: their link opens the tracking page at its feedback form. */
+    static final Set<News> RATED = Set.of(News.APPROVED, News.REJECTED);
 
     /** The tracking page for this request, in the applicant's language; the code stays on the receipt. */
     String link(String trackingNumber, Language language) {

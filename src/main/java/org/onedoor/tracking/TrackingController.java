@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.documents.Downloads;
 import org.onedoor.catalogue.ServiceCatalogue;
@@ -52,10 +53,14 @@ class TrackingController {
     private final ViewLog views;
     private final SlaClocks clocks;
     private final Downloads downloads;
+    private final Feedback feedback;
+    private final Grievances grievances;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
             ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks,
-            Downloads downloads) {
+            Downloads downloads, Feedback feedback, Grievances grievances) {
+        this.feedback = feedback;
+        this.grievances = grievances;
         this.downloads = downloads;
         this.views = views;
         this.clocks = clocks;
@@ -69,8 +74,14 @@ class TrackingController {
 
     record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, Language language,
             RequestState state, String stateText, Instant receivedAt, LocalDate expectedCompletion, Instant endedAt,
-            ServiceDefinition.Fee fee, ServiceRequests.PaidFee payment, List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
+            ServiceDefinition.Fee fee, ServiceRequests.PaidFee payment, Feedback.Rating feedback,
+            List<Grievance> grievances, List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
             List<Issued> issuedDocuments) {
+    }
+
+    /** A grievance about the request, with the office's name. */
+    record Grievance(@JsonUnwrapped Grievances.Grievance grievance,
+            LocalizedName mdaName) {
     }
 
     /** A document an MDA issued with its answer (a licence, a clearance), and where the citizen downloads it. */
@@ -132,7 +143,9 @@ class TrackingController {
         return new Status(request.trackingNumber(), request.serviceCode(),
                 service.map(ServiceDefinition::name).orElse(null), language, view.state(),
                 messages.state(view.state(), language), request.receivedAt(), clock.expectedCompletion(), view.endedAt(),
-                service.map(ServiceDefinition::fee).orElse(null), requests.payment(trackingNumber).orElse(null), legs, questions, steps, opened, issued);
+                service.map(ServiceDefinition::fee).orElse(null), requests.payment(trackingNumber).orElse(null),
+                feedback.find(trackingNumber).orElse(null), grievances.of(trackingNumber).stream()
+                        .map(g -> new Grievance(g, name(g.mdaCode()))).toList(), legs, questions, steps, opened, issued);
     }
 
     /**
@@ -151,8 +164,12 @@ class TrackingController {
         return downloads.hand(document, "citizen", true);
     }
 
-    /** An unknown number and a wrong code get the same 404. */
     private FiledRequest filed(String trackingNumber, String code) {
+        return filed(requests, trackingNumber, code);
+    }
+
+    /** An unknown number and a wrong code get the same 404. */
+    static FiledRequest filed(ServiceRequests requests, String trackingNumber, String code) {
         return requests.find(trackingNumber)
                 .filter(r -> r.codeMatches(code))
                 .orElseThrow(() -> new OneDoorException("tracking.not-found", HttpStatus.NOT_FOUND,

@@ -1,5 +1,6 @@
 package org.onedoor.workbench;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.LocalizedName;
@@ -27,6 +29,7 @@ import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.system.OneDoorException;
 import org.onedoor.tracking.CitizenMessages;
 import org.onedoor.tracking.Language;
+import org.onedoor.tracking.Grievances;
 import org.onedoor.tracking.Timeline;
 import org.onedoor.viewlog.ViewLog;
 import org.springframework.http.HttpStatus;
@@ -48,10 +51,12 @@ public class CaseFiles {
     private final CitizenMessages messages;
     private final WorkingDayCalendar calendar;
     private final ViewLog views;
+    private final Grievances grievances;
 
     CaseFiles(ServiceRequests requests, Lifecycle lifecycle, ServiceCatalogue catalogue, ConnectorRegistry connectors,
             Timeline timeline, CitizenMessages messages, WorkingDayCalendar calendar,
-            ViewLog views) {
+            ViewLog views, Grievances grievances) {
+        this.grievances = grievances;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.catalogue = catalogue;
@@ -65,7 +70,8 @@ public class CaseFiles {
     /** The MDAs whose officer a member of these groups is. */
     public Set<String> mdasOf(Collection<String> groups) {
         return connectors.all().stream().map(Connector::code)
-                .filter(mda -> groups.stream().anyMatch(g -> OfficerRole.ofGroup(mda, g).isPresent()))
+                .filter(mda -> groups.stream().anyMatch(g -> OfficerRole.ofGroup(mda, g).isPresent()
+                        || Arrays.stream(GrievanceOfficer.values()).anyMatch(o -> o.group(mda).equals(g))))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -98,6 +104,14 @@ public class CaseFiles {
                 .map(q -> new CaseFile.Question(q.mdaCode(), q.askedBy(), q.askedAt(), q.question(), q.documents(),
                         q.answeredAt(), q.answer()))
                 .toList();
+        List<CaseFile.Grievance> grievances = this.grievances.of(trackingNumber).stream()
+                .filter(g -> access.mdas().contains(g.mdaCode()))
+                .map(g -> new CaseFile.Grievance(g, this.grievances.evidence(g.id()).stream()
+                        .map(e -> new CaseFile.Document("grievance", null, e.fileName(), e.mediaType(), e.size(),
+                                "/api/officer/requests/" + trackingNumber + "/grievances/" + g.id() + "/documents/"
+                                        + e.sha256()))
+                        .toList()))
+                .toList();
         List<CaseFile.Step> history = timeline.entries(trackingNumber).stream()
                 .map(e -> new CaseFile.Step(e.at(), e.mdaCode(),
                         messages.news(e.kind(), e.mdaCode(), e.facts(), Language.en), e.actor(), e.afterOutcome()))
@@ -105,7 +119,7 @@ public class CaseFiles {
         return new CaseFile(trackingNumber, service.code(), service.name(), view.state(), request.receivedAt(),
                 request.expectedBy(), calendar.workingDaysBetween(calendar.today(), request.expectedBy()), calendar.zone().getId(),
                 List.copyOf(access.mdas()),
-                applicant, fields, documents, parts, questions, history);
+                applicant, fields, documents, parts, questions, grievances, history);
     }
 
     public Downloads.Document document(String officer, Collection<String> groups, String trackingNumber, String kind) {
@@ -118,6 +132,23 @@ public class CaseFiles {
         access.mdas().forEach(mda -> views.viewed(trackingNumber, officer, mda, kind));
         return new Downloads.Document(trackingNumber, kind, document.fileName(), document.mediaType(), document.size(),
                 document.sha256(), null);
+    }
+
+    /** A document given with a grievance against one of the officer's MDAs; the opening is in the view log. */
+    public Downloads.Document evidence(String officer, Collection<String> groups, String trackingNumber,
+            String grievanceId, String sha256) {
+        Access access = access(officer, groups, trackingNumber);
+        Grievances.Grievance grievance = grievances.find(grievanceId)
+                .filter(g -> g.trackingNumber().equals(trackingNumber) && access.mdas().contains(g.mdaCode()))
+                .orElseThrow(() -> new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
+                        "No grievance " + grievanceId + " against your MDA."));
+        Grievances.Evidence evidence = grievances.evidence(grievance.id()).stream()
+                .filter(e -> e.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
+                        "The grievance has no such document."));
+        views.viewed(trackingNumber, officer, grievance.mdaCode(), "grievance");
+        return new Downloads.Document(trackingNumber, "grievance", evidence.fileName(), evidence.mediaType(),
+                evidence.size(), evidence.sha256(), null);
     }
 
     private record Access(FiledRequest request, ServiceDefinition service, RequestView view, Set<String> mdas) {
