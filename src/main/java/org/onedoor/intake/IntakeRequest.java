@@ -16,6 +16,7 @@ public record IntakeRequest(String serviceCode, Applicant applicant, Map<String,
 
     public IntakeRequest {
         fields = fields == null ? Map.of() : fields;
+        channel = channel == null ? "counter" : channel;
     }
 
     /**

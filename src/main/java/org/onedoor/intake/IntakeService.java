@@ -138,7 +138,7 @@ public class IntakeService {
         }
         payload.put("receivedAt", Manifest.formatTime(receivedAt));
         payload.put("receivedBy", frontDeskUser);
-        payload.put("channel", request.channel() == null ? "counter" : request.channel());
+        payload.put("channel", request.channel());
         payload.put("expectedCompletion", expectedBy.toString());
         service.priority(priority).ifPresent(p -> payload.put("priority", Map.of("code", p.code(),
                 "label", Map.of("en", p.label().en(), "bn", p.label().bn()))));

@@ -54,7 +54,7 @@ public class ServiceRequests {
                 .params(trackingNumber, trackingCodeHash, request.serviceCode(), a.name().trim(), a.nationalId(),
                         a.phone(), blankToNull(a.email()), a.district().trim(), formJson, Timestamp.from(receivedAt),
                         expectedBy, receivedBy, request.priority(), a.language() == null ? "bn" : a.language(),
-                        request.channel() == null ? "counter" : request.channel())
+                        request.channel())
                 .update();
     }
 
