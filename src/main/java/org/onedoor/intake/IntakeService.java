@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
@@ -20,6 +21,7 @@ import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketLedger;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.SignedPacket;
+import org.onedoor.system.Metrics;
 import org.onedoor.system.OneDoorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +51,11 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
     private final PacketLedger ledger;
+    private final MeterRegistry meters;
 
     IntakeService(ServiceCatalogue catalogue, RequestValidator validator, DocumentStore documents,
             ServiceRequests requests, TrackingNumbers trackingNumbers, WorkingDayCalendar calendar,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger, MeterRegistry meters) {
         this.catalogue = catalogue;
         this.validator = validator;
         this.documents = documents;
@@ -63,6 +66,7 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.ledger = ledger;
+        this.meters = meters;
     }
 
     @Transactional
@@ -100,6 +104,8 @@ public class IntakeService {
                 request.priority(), receivedAt, expectedBy));
         log.info("Accepted {} for {} from {} with {} document(s)", trackingNumber, service.code(), frontDeskUser,
                 received.size());
+        Metrics.afterCommit(Metrics.REQUESTS.counter(meters, Metrics.SERVICE, service.code(),
+                Metrics.CHANNEL, request.channel())::increment);
         SignedPacket receipt = receipt(service, request, trackingNumber, receivedAt, expectedBy, received,
                 frontDeskUser);
         return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());
