@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
@@ -21,6 +22,7 @@ import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketLedger;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.SignedPacket;
+import org.onedoor.system.Metrics;
 import org.onedoor.system.OneDoorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +55,12 @@ public class IntakeService {
     private final Clock clock;
     private final PacketLedger ledger;
     private final PortalSettings portal;
+    private final MeterRegistry meters;
 
     IntakeService(ServiceCatalogue catalogue, RequestValidator validator, DocumentStore documents,
             ServiceRequests requests, TrackingNumbers trackingNumbers, WorkingDayCalendar calendar,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger, PortalSettings portal) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger, PortalSettings portal,
+            MeterRegistry meters) {
         this.portal = portal;
         this.catalogue = catalogue;
         this.validator = validator;
@@ -68,13 +72,13 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.ledger = ledger;
+        this.meters = meters;
     }
 
     /** Filed at the counter, or by an officer for the call centre or social media ({@code channel}). */
     @Transactional
     IntakeResponse file(IntakeRequest request, List<Upload> uploads, String frontDeskUser) {
-        return accept(request, uploads, frontDeskUser, request.channel() == null ? "counter" : request.channel(),
-                List.of());
+        return accept(request, uploads, frontDeskUser, request.channel(), List.of());
     }
 
     /**
@@ -93,7 +97,7 @@ public class IntakeService {
             portalRules.add(new OneDoorException.Violation("payment", "field.not-allowed",
                     "The portal takes no payment: the fee is paid at the One-Door Service Centre."));
         }
-        if (request.channel() != null) {
+        if (!IntakeRequest.COUNTER.equals(request.channel())) { // the default when none is given
             portalRules.add(new OneDoorException.Violation("channel", "field.not-allowed",
                     "A request filed here comes through the portal."));
         }
@@ -147,6 +151,8 @@ public class IntakeService {
         }
         log.info("Accepted {} for {} from {} with {} document(s){}", trackingNumber, service.code(), frontDeskUser,
                 received.size(), awaitingPayment ? ", waiting for payment" : "");
+        Metrics.afterCommit(Metrics.REQUESTS.counter(meters, Metrics.SERVICE, service.code(),
+                Metrics.CHANNEL, channel)::increment);
         SignedPacket receipt = receipt(service, request, trackingNumber, receivedAt, expectedBy, received,
                 frontDeskUser, channel);
         return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());

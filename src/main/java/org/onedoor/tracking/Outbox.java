@@ -13,10 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.lifecycle.News;
 import org.onedoor.lifecycle.RequestNews;
+import org.onedoor.system.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +32,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * phone every filing gives, e-mail if they gave an address), worded in their language, in the transaction of the
  * change: a change rolled back sends nothing, and a change made is never left unsent. Any node sends: it claims a
  * batch for a while, and marks each message SENT (final) or schedules the next attempt, doubling the wait, until
- * the last attempt leaves it FAILED for an administrator to look at and resend.
+ * the last attempt leaves it FAILED for an administrator to look at and resend. Its backlog, PENDING and FAILED
+ * messages, is a gauge for Prometheus.
  */
 @Service
-public class Outbox {
+public class Outbox implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 500;
@@ -119,6 +123,15 @@ public class Outbox {
                             language.name(), text.subject(), text.body(), now, now)
                     .update();
         });
+    }
+
+    /** Each a count on the index the senders use ({@code notification_due}), at every scrape. */
+    @Override
+    public void bindTo(MeterRegistry meters) {
+        for (Status status : List.of(Status.PENDING, Status.FAILED)) {
+            Metrics.OUTBOX_MESSAGES.gauge(meters, () -> jdbc.sql("select count(*) from notification where status = ?")
+                    .param(status.name()).query(Long.class).single(), Metrics.STATUS, status.name());
+        }
     }
 
     /** Decisions the citizen is asked to rate: their link opens the tracking page at its feedback form. */
