@@ -137,11 +137,7 @@ public class Grievances {
     /** The grievance redress officer's answer; the citizen may appeal it until the day returned. */
     public LocalDate answer(String id, String answer, String officer) {
         Grievance g = lock(id, State.OPEN);
-        List<Violation> violations = new ArrayList<>();
-        String text = text("answer", answer, violations);
-        if (!violations.isEmpty()) {
-            throw new OneDoorException("request.invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Give the answer.", violations);
-        }
+        String text = required("answer", answer, "Give the answer.");
         Instant now = clock.instant();
         LocalDate appealBy = calendar.addWorkingDays(day(now), appealWindowDays);
         jdbc.sql("""
@@ -158,11 +154,7 @@ public class Grievances {
                 .orElseThrow(() -> new OneDoorException("grievance.unknown", HttpStatus.NOT_FOUND,
                         "No such grievance about " + trackingNumber + "."));
         g = lock(id, State.ANSWERED);
-        List<Violation> violations = new ArrayList<>();
-        String text = text("appeal", appeal, violations);
-        if (!violations.isEmpty()) {
-            throw new OneDoorException("request.invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Say why you appeal.", violations);
-        }
+        String text = required("appeal", appeal, "Say why you appeal.");
         Instant now = clock.instant();
         if (day(now).isAfter(g.appealBy())) {
             throw new OneDoorException("grievance.appeal-closed", HttpStatus.CONFLICT,
@@ -179,11 +171,7 @@ public class Grievances {
     /** The appellate officer's decision closes the grievance. */
     public void decideAppeal(String id, String decision, String officer) {
         Grievance g = lock(id, State.APPEALED);
-        List<Violation> violations = new ArrayList<>();
-        String text = text("appealDecision", decision, violations);
-        if (!violations.isEmpty()) {
-            throw new OneDoorException("request.invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Give the decision.", violations);
-        }
+        String text = required("appealDecision", decision, "Give the decision.");
         Instant now = clock.instant();
         jdbc.sql("""
                 update grievance set state = 'CLOSED', appeal_decision = ?, appeal_decided_at = ?, appeal_decided_by = ?,
@@ -271,6 +259,16 @@ public class Grievances {
 
     private void news(String trackingNumber, News kind, String mdaCode, Map<String, String> facts, String actor) {
         events.publishEvent(new RequestNews(trackingNumber, clock.instant(), kind, mdaCode, facts, false, actor));
+    }
+
+    /** The officer's or citizen's text of one step: 422 without it. */
+    private static String required(String path, String value, String detail) {
+        List<Violation> violations = new ArrayList<>();
+        String text = text(path, value, violations);
+        if (!violations.isEmpty()) {
+            throw new OneDoorException("request.invalid", HttpStatus.UNPROCESSABLE_ENTITY, detail, violations);
+        }
+        return text;
     }
 
     private static String text(String path, String value, List<Violation> violations) {
