@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.onedoor.casework.WorkingDayCalendar;
+import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.documents.DocumentStore;
@@ -251,6 +253,26 @@ public class IntakeService {
     private static Map<String, Object> paymentOf(IntakeRequest.Payment payment, ServiceDefinition service) {
         return Map.of("method", payment.method(), "reference", payment.reference(), "amount", payment.amount(),
                 "currency", service.fee().currency());
+    }
+
+    /** What a receipt says, read back from its signed payload (the members {@link #receipt} writes). */
+    public record ReceiptContent(LocalizedName serviceName, ServiceDefinition.Fee fee, IntakeRequest.Payment payment,
+            boolean awaitingPayment, Instant receivedAt, String receivedBy, String channel,
+            LocalDate expectedCompletion, Priority priority) {
+
+        public record Priority(String code, LocalizedName label) {
+        }
+    }
+
+    /** A receipt as handed over: what it says, and the signed packet in its JSON form. */
+    public record IssuedReceipt(ReceiptContent content, Map<String, String> signed) {
+    }
+
+    /** The filing's receipt (a payment made later has its own), found again in the message log, as it was signed. */
+    public Optional<IssuedReceipt> issuedReceipt(String trackingNumber) {
+        return ledger.issued(trackingNumber, PacketType.RECEIPT, RECEIPT_RECIPIENT).map(packet -> new IssuedReceipt(
+                json.convertValue(Manifest.fromCanonical(packet.manifest()).payload(), ReceiptContent.class),
+                packet.toJson()));
     }
 
     private String toJson(Object value) {
