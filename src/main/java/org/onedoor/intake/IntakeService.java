@@ -255,12 +255,20 @@ public class IntakeService {
                 "currency", service.fee().currency());
     }
 
-    /** What a receipt says, read back from its signed payload (the members {@link #receipt} writes). */
+    /**
+     * What a receipt says, read back from its signed payload: the filing's (the members {@link #receipt} writes) or
+     * a later payment's (service, payment, when, by whom, and the completion date it now promises).
+     */
     public record ReceiptContent(LocalizedName serviceName, ServiceDefinition.Fee fee, IntakeRequest.Payment payment,
             boolean awaitingPayment, Instant receivedAt, String receivedBy, String channel,
             LocalDate expectedCompletion, Priority priority) {
 
         public record Priority(String code, LocalizedName label) {
+        }
+
+        /** The clerk who took it; none for the citizen's own filing from the portal. */
+        public Optional<String> clerk() {
+            return PORTAL.equals(channel) ? Optional.empty() : Optional.ofNullable(receivedBy);
         }
     }
 
@@ -268,11 +276,15 @@ public class IntakeService {
     public record IssuedReceipt(ReceiptContent content, Map<String, String> signed) {
     }
 
-    /** The filing's receipt (a payment made later has its own), found again in the message log, as it was signed. */
-    public Optional<IssuedReceipt> issuedReceipt(String trackingNumber) {
-        return ledger.issued(trackingNumber, PacketType.RECEIPT, RECEIPT_RECIPIENT).map(packet -> new IssuedReceipt(
-                json.convertValue(Manifest.fromCanonical(packet.manifest()).payload(), ReceiptContent.class),
-                packet.toJson()));
+    /**
+     * The receipts handed to the applicant, found again in the message log as they were signed: the filing's first,
+     * then the payment's if the fee was paid after filing.
+     */
+    public List<IssuedReceipt> issuedReceipts(String trackingNumber) {
+        return ledger.issued(trackingNumber, PacketType.RECEIPT, RECEIPT_RECIPIENT).stream()
+                .map(packet -> new IssuedReceipt(json.convertValue(Manifest.fromCanonical(packet.manifest()).payload(),
+                        ReceiptContent.class), packet.toJson()))
+                .toList();
     }
 
     private String toJson(Object value) {

@@ -1,6 +1,6 @@
 package org.onedoor.packet;
 
-import java.util.Optional;
+import java.util.List;
 
 import org.onedoor.messagelog.MessageLog;
 import org.springframework.stereotype.Component;
@@ -48,13 +48,13 @@ public class PacketLedger {
                 manifest.type().wireName(), manifest.trackingNumber(), packet.manifest(), packet.signature()));
     }
 
-    /** The first packet of this type that OneDoor issued to the party about the request, as the log keeps it. */
-    public Optional<SignedPacket> issued(String trackingNumber, PacketType type, String recipient) {
+    /** The packets of this type that OneDoor issued to the party about the request, in the order they were logged. */
+    public List<SignedPacket> issued(String trackingNumber, PacketType type, String recipient) {
         return log.ofRequest(trackingNumber).stream()
                 .map(MessageLog.Logged::entry)
                 .filter(e -> e.direction() == MessageLog.Direction.OUT && e.party().equals(recipient)
                         && e.packetType().equals(type.wireName()))
-                .findFirst()
-                .map(e -> new SignedPacket(e.manifest(), e.signature()));
+                .map(e -> new SignedPacket(e.manifest(), e.signature()))
+                .toList();
     }
 }

@@ -14,7 +14,9 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.LocalizedName;
+import org.onedoor.intake.IntakeRequest;
 import org.onedoor.intake.IntakeService.IssuedReceipt;
 import org.onedoor.intake.IntakeService.ReceiptContent;
 import org.onedoor.tracking.CitizenMessages.ReceiptLabel;
@@ -41,9 +44,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceiptPdf {
 
-    /** What the receipt shows beside what was signed: the code (only its hash is stored), the offices, the link. */
-    record Receipt(String trackingNumber, String trackingCode, IssuedReceipt issued, List<LocalizedName> offices,
+    /**
+     * What the PDF shows: the signed receipts (the filing's, then a later payment's), and beside them the code (only
+     * its hash is stored), the offices and the link.
+     */
+    record Receipt(String trackingNumber, String trackingCode, List<IssuedReceipt> receipts, List<LocalizedName> offices,
             String trackingLink) {
+
+        IssuedReceipt filing() {
+            return receipts.get(0);
+        }
+
+        /** The receipt of the fee paid after filing, if it was. */
+        Optional<IssuedReceipt> payment() {
+            return receipts.stream().skip(1).reduce((first, later) -> later);
+        }
     }
 
     private static final float MARGIN = 56;
@@ -65,9 +80,10 @@ class ReceiptPdf {
         this.clock = clock;
     }
 
-    /** The name under which the signed receipt is attached, as the front desk's page downloads it. */
-    private static String signedFileName(String trackingNumber) {
-        return "receipt-" + trackingNumber + ".json";
+    /** The names under which the signed receipts are attached, as the front desk's page downloads them. */
+    private static List<String> signedFileNames(Receipt receipt) {
+        return IntStream.range(0, receipt.receipts().size())
+                .mapToObj(i -> (i == 0 ? "receipt-" : "payment-") + receipt.trackingNumber() + ".json").toList();
     }
 
     byte[] render(Receipt receipt, Language language) {
@@ -90,7 +106,8 @@ class ReceiptPdf {
     }
 
     private void draw(ShapedPage page, Receipt receipt, Language language) {
-        ReceiptContent content = receipt.issued().content();
+        ReceiptContent content = receipt.filing().content();
+        Optional<ReceiptContent> paidLater = receipt.payment().map(IssuedReceipt::content);
         float top = page.size().getHeight() - MARGIN;
         float right = page.size().getWidth() - MARGIN;
         float width = right - MARGIN;
@@ -122,7 +139,11 @@ class ReceiptPdf {
         rows.row(ReceiptLabel.TRACKING_CODE, language, receipt.trackingCode(), Weight.BOLD, 16);
         rows.note(label(ReceiptLabel.CODE_HINT, language));
         rows.row(ReceiptLabel.SERVICE, language, language.pick(content.serviceName()), Weight.REGULAR, 11);
-        rows.row(ReceiptLabel.FEE, language, fee(content, language), Weight.REGULAR, 11);
+        rows.row(ReceiptLabel.FEE, language, fee(content, paidLater, language), Weight.REGULAR, 11);
+        boolean unpaid = content.awaitingPayment() && paidLater.isEmpty();
+        if (unpaid) {
+            rows.note(label(ReceiptLabel.PAY_AT_CENTRE, language));
+        }
         if (content.priority() != null) {
             rows.row(ReceiptLabel.PRIORITY, language, language.pick(content.priority().label()), Weight.REGULAR, 11);
         }
@@ -131,9 +152,12 @@ class ReceiptPdf {
         rows.row(ReceiptLabel.RECEIVED_AT, language, in(language, DateTimeFormatter.ofLocalizedDateTime(
                 FormatStyle.MEDIUM, FormatStyle.SHORT)).format(content.receivedAt().atZone(calendar.zone())),
                 Weight.REGULAR, 11);
-        rows.row(ReceiptLabel.RECEIVED_BY, language, content.receivedBy(), Weight.REGULAR, 11);
-        rows.row(ReceiptLabel.EXPECTED, language, in(language, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG))
-                .format(content.expectedCompletion()), Weight.BOLD, 11);
+        content.clerk().ifPresent(clerk -> rows.row(ReceiptLabel.RECEIVED_BY, language, clerk, Weight.REGULAR, 11));
+        // A payment after filing promises its own date: the work starts that day.
+        String expected = in(language, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)).format(
+                paidLater.map(ReceiptContent::expectedCompletion).orElse(content.expectedCompletion()));
+        rows.row(ReceiptLabel.EXPECTED, language, unpaid ? expected + " (" + label(ReceiptLabel.IF_PAID_TODAY, language)
+                + ")" : expected, Weight.BOLD, 11);
         rows.row(ReceiptLabel.OFFICES, language, receipt.offices().isEmpty()
                 ? label(ReceiptLabel.OFFICES_LATER, language)
                 : String.join(", ", receipt.offices().stream().map(language::pick).toList()), Weight.REGULAR, 11);
@@ -147,7 +171,7 @@ class ReceiptPdf {
         page.box(MARGIN, y, width, 0.6f, 0.75f);
         page.ink(MUTED);
         String attached = label(ReceiptLabel.SIGNED_ATTACHED, language)
-                .replace("{file}", signedFileName(receipt.trackingNumber()));
+                .replace("{files}", String.join(", ", signedFileNames(receipt)));
         for (String line : page.wrap(attached, Weight.REGULAR, 9, width)) {
             y -= 15;
             page.text(MARGIN, y, line, Weight.REGULAR, 9);
@@ -194,17 +218,24 @@ class ReceiptPdf {
         }
     }
 
-    /** The fee, and how it was paid or that it is not paid yet; a free service has nothing to pay. */
-    private String fee(ReceiptContent content, Language language) {
-        BigDecimal amount = content.fee().amount();
+    /**
+     * The fee, and how it was paid (at filing, or later on the date of the payment's receipt) or that it is not paid
+     * yet; a free service has nothing to pay.
+     */
+    private String fee(ReceiptContent filing, Optional<ReceiptContent> paidLater, Language language) {
+        BigDecimal amount = filing.fee().amount();
         if (amount.signum() == 0) {
             return label(ReceiptLabel.FREE, language);
         }
-        String fee = NumberFormat.getInstance(locale(language)).format(amount) + " " + content.fee().currency();
-        return content.payment() == null ? fee + " — " + label(ReceiptLabel.NOT_PAID, language)
-                : fee + " — " + label(ReceiptLabel.PAID, language) + ": "
-                        + messages.word("method", content.payment().method(), language) + ", "
-                        + content.payment().reference();
+        String fee = NumberFormat.getInstance(locale(language)).format(amount) + " " + filing.fee().currency();
+        IntakeRequest.Payment payment = paidLater.map(ReceiptContent::payment).orElse(filing.payment());
+        if (payment == null) {
+            return fee + " — " + label(ReceiptLabel.NOT_PAID, language);
+        }
+        String paid = fee + " — " + label(ReceiptLabel.PAID, language) + ": "
+                + messages.word("method", payment.method(), language) + ", " + payment.reference();
+        return paidLater.map(later -> paid + " (" + in(language, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG))
+                .format(later.receivedAt().atZone(calendar.zone())) + ")").orElse(paid);
     }
 
     /** The QR code of the tracking link, dark modules row by row, with the standard quiet zone of four. */
@@ -225,19 +256,24 @@ class ReceiptPdf {
         }
     }
 
-    /** The signed receipt, as the front desk's page offers it for download, as the PDF's attached file. */
+    /** The signed receipts, as the front desk's page offers them for download, as the PDF's attached files. */
     private void attach(PDDocument document, Receipt receipt) throws IOException {
-        String name = signedFileName(receipt.trackingNumber());
-        PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(signedJson(receipt.issued())));
-        file.setSubtype("application/json");
-        PDComplexFileSpecification spec = new PDComplexFileSpecification();
-        spec.setFile(name);
-        spec.setFileUnicode(name);
-        spec.setEmbeddedFile(file);
-        spec.setEmbeddedFileUnicode(file);
-        spec.setFileDescription("The signed receipt (manifest and CMS signature, base64)");
+        Map<String, PDComplexFileSpecification> attached = new TreeMap<>();
+        List<String> fileNames = signedFileNames(receipt);
+        for (int i = 0; i < fileNames.size(); i++) {
+            PDEmbeddedFile file = new PDEmbeddedFile(document,
+                    new ByteArrayInputStream(signedJson(receipt.receipts().get(i))));
+            file.setSubtype("application/json");
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile(fileNames.get(i));
+            spec.setFileUnicode(fileNames.get(i));
+            spec.setEmbeddedFile(file);
+            spec.setEmbeddedFileUnicode(file);
+            spec.setFileDescription("A signed receipt (manifest and CMS signature, base64)");
+            attached.put(fileNames.get(i), spec);
+        }
         PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
-        files.setNames(Map.of(name, spec));
+        files.setNames(attached);
         PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
         names.setEmbeddedFiles(files);
         document.getDocumentCatalog().setNames(names);

@@ -62,18 +62,18 @@ class TrackingController {
     private final Grievances grievances;
     private final IntakeService intake;
     private final NotificationSettings settings;
-    private final ReceiptPdf receipts;
+    private final ReceiptPdf receiptPdf;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
             ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks,
             Downloads downloads, Feedback feedback, Grievances grievances, IntakeService intake,
-            NotificationSettings settings, ReceiptPdf receipts) {
+            NotificationSettings settings, ReceiptPdf receiptPdf) {
         this.feedback = feedback;
         this.grievances = grievances;
         this.downloads = downloads;
         this.intake = intake;
         this.settings = settings;
-        this.receipts = receipts;
+        this.receiptPdf = receiptPdf;
         this.views = views;
         this.clocks = clocks;
         this.requests = requests;
@@ -187,13 +187,15 @@ class TrackingController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         filed(trackingNumber, code);
         Language language = Language.of(lang, acceptLanguage);
-        IntakeService.IssuedReceipt issued = intake.issuedReceipt(trackingNumber)
-                .orElseThrow(() -> new IllegalStateException(trackingNumber + " was filed with a receipt"));
+        List<IntakeService.IssuedReceipt> receipts = intake.issuedReceipts(trackingNumber);
+        if (receipts.isEmpty()) {
+            throw new IllegalStateException(trackingNumber + " was filed without its receipt");
+        }
         List<LocalizedName> offices = lifecycle.view(trackingNumber).orElseThrow().legs().stream()
                 .map(leg -> Objects.requireNonNullElse(name(leg.mdaCode()),
                         new LocalizedName(leg.mdaCode(), leg.mdaCode())))
                 .toList();
-        byte[] pdf = receipts.render(new ReceiptPdf.Receipt(trackingNumber, code, issued, offices,
+        byte[] pdf = receiptPdf.render(new ReceiptPdf.Receipt(trackingNumber, code, receipts, offices,
                 settings.trackingLink(trackingNumber, code, language)), language);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

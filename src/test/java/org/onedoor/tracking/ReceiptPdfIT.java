@@ -76,6 +76,35 @@ class ReceiptPdfIT {
     }
 
     @Test
+    void aFeePaidAfterFilingIsPrintedAndItsSignedReceiptAttachedToo() throws IOException {
+        OneDoorClient client = new OneDoorClient(http);
+        // The land mutation is worked only once paid; the example is filed unpaid.
+        ResponseEntity<JsonNode> filed = client.file("frontdesk", OneDoorClient.example("land-mutation"));
+        assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
+        String number = filed.getBody().path("trackingNumber").asText();
+        String code = filed.getBody().path("trackingCode").asText();
+        try (PDDocument document = Loader.loadPDF(pdf(number, code, "en").getBody())) {
+            assertThat(text(document)).contains("1,150 BDT — Not paid yet", "Pay it at the One-Door Service Centre",
+                    "(if the fee is paid today)");
+        }
+
+        String reference = "CTR-" + System.nanoTime();
+        ResponseEntity<JsonNode> paid = client.pay(number, "cash", reference, 1150);
+        assertThat(paid.getStatusCode().value()).as(String.valueOf(paid.getBody())).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf(number, code, "en").getBody())) {
+            assertThat(text(document)).contains("1,150 BDT — Paid: cash, " + reference)
+                    .doesNotContain("Not paid yet", "if the fee is paid today");
+            Map<String, PDComplexFileSpecification> attached = document.getDocumentCatalog().getNames()
+                    .getEmbeddedFiles().getNames();
+            assertThat(attached).containsOnlyKeys("receipt-" + number + ".json", "payment-" + number + ".json");
+            assertThat(JSON.readTree(attached.get("receipt-" + number + ".json").getEmbeddedFile().toByteArray()))
+                    .isEqualTo(filed.getBody().path("receipt"));
+            assertThat(JSON.readTree(attached.get("payment-" + number + ".json").getEmbeddedFile().toByteArray()))
+                    .isEqualTo(paid.getBody().path("receipt"));
+        }
+    }
+
+    @Test
     void aWrongCodeAndAnUnknownNumberGetTheSameNotFound() {
         ResponseEntity<JsonNode> filed = new OneDoorClient(http).file("frontdesk",
                 OneDoorClient.example("social-safety-net-allowance"));

@@ -47,13 +47,25 @@ class ReceiptPdfTest {
     private static final String HARD_BANGLA = "ট্রেড লাইসেন্স (প্রত্যয়ন, কৌশল, পর্যালোচনা, ক্ষমতা)";
     private static final Map<String, String> SIGNED = Map.of("manifest", "eyJ0eXBlIjoicmVjZWlwdCJ9", "signature", "MIIB");
 
-    private static ReceiptPdf.Receipt receipt(BigDecimal fee, IntakeRequest.Payment payment, List<LocalizedName> offices) {
-        ReceiptContent content = new ReceiptContent(new LocalizedName("Trade licence (new)", HARD_BANGLA),
-                new ServiceDefinition.Fee(fee, "BDT", false), payment, false, Instant.parse("2026-12-07T08:20:00Z"),
-                "frontdesk", "call-centre", LocalDate.of(2026, 12, 20),
-                new ReceiptContent.Priority("urgent", new LocalizedName("Urgent", "জরুরি")));
-        return new ReceiptPdf.Receipt("ODSC-2026-000123-7", "ABCDE-12345", new IssuedReceipt(content, SIGNED), offices,
+    private static final Map<String, String> PAYMENT_SIGNED = Map.of("manifest", "eyJwYXltZW50Ijp7fX0=",
+            "signature", "MIIC");
+    private static final LocalizedName SERVICE = new LocalizedName("Trade licence (new)", HARD_BANGLA);
+
+    private static IssuedReceipt filing(BigDecimal fee, IntakeRequest.Payment payment, boolean awaitingPayment,
+            String channel) {
+        return new IssuedReceipt(new ReceiptContent(SERVICE, new ServiceDefinition.Fee(fee, "BDT", awaitingPayment),
+                payment, awaitingPayment, Instant.parse("2026-12-07T08:20:00Z"),
+                "portal".equals(channel) ? "portal:8801712345678" : "frontdesk", channel, LocalDate.of(2026, 12, 20),
+                new ReceiptContent.Priority("urgent", new LocalizedName("Urgent", "জরুরি"))), SIGNED);
+    }
+
+    private static ReceiptPdf.Receipt receipt(List<IssuedReceipt> receipts, List<LocalizedName> offices) {
+        return new ReceiptPdf.Receipt("ODSC-2026-000123-7", "ABCDE-12345", receipts, offices,
                 "http://localhost:8080/track.html?n=ODSC-2026-000123-7&c=ABCDE-12345&lang=bn");
+    }
+
+    private static ReceiptPdf.Receipt receipt(BigDecimal fee, IntakeRequest.Payment payment, List<LocalizedName> offices) {
+        return receipt(List.of(filing(fee, payment, false, "call-centre")), offices);
     }
 
     private static PDDocument open(byte[] pdf, String name) throws IOException {
@@ -101,6 +113,37 @@ class ReceiptPdfTest {
         }
         assertThat(text(open(PDF.render(receipt(BigDecimal.ZERO, null, List.of()), Language.en), "free.pdf")))
                 .contains("Fee No fee");
+    }
+
+    @Test
+    void aFeeDueIsToBePaidAtTheCentreAndAPortalFilingHasNoClerk() throws IOException {
+        byte[] pdf = PDF.render(receipt(List.of(filing(new BigDecimal("1150"), null, true, "portal")), List.of()),
+                Language.en);
+        try (PDDocument document = open(pdf, "unpaid.pdf")) {
+            assertThat(text(document)).contains("1,150 BDT — Not paid yet",
+                    "Pay it at the One-Door Service Centre: the work starts once it is paid.",
+                    "Filed from home (the portal)", "20 December 2026 (if the fee is paid today)")
+                    .doesNotContain("Received by", "portal:");
+        }
+    }
+
+    @Test
+    void aFeePaidAfterFilingShowsWithItsDateAndItsPromiseAndBothReceiptsAreAttached() throws IOException {
+        IssuedReceipt payment = new IssuedReceipt(new ReceiptContent(SERVICE, null,
+                new IntakeRequest.Payment("e-challan", "EC-77", new BigDecimal("1150")), false,
+                Instant.parse("2026-12-08T05:00:00Z"), "frontdesk", null, LocalDate.of(2027, 1, 17), null),
+                PAYMENT_SIGNED);
+        byte[] pdf = PDF.render(receipt(List.of(filing(new BigDecimal("1150"), null, true, "counter"), payment),
+                List.of()), Language.bn);
+        try (PDDocument document = open(pdf, "paid-later-bn.pdf")) {
+            assertThat(text(document)).contains("১,১৫০ BDT — পরিশোধিত: ই-চালান, EC-77 (৮ ডিসেম্বর, ২০২৬)",
+                    "১৭ জানুয়ারী, ২০২৭", "receipt-ODSC-2026-000123-7.json, payment-ODSC-2026-000123-7.json")
+                    .doesNotContain("আজ ফি পরিশোধ করলে", "ওয়ান-ডোর সার্ভিস সেন্টারে ফি পরিশোধ করুন");
+            Map<String, PDComplexFileSpecification> files = document.getDocumentCatalog().getNames().getEmbeddedFiles()
+                    .getNames();
+            assertThat(JSON.readTree(files.get("payment-ODSC-2026-000123-7.json").getEmbeddedFile().toByteArray()))
+                    .isEqualTo(JSON.valueToTree(PAYMENT_SIGNED));
+        }
     }
 
     @Test
