@@ -26,7 +26,8 @@ window.WORDS = {
     answer: 'Answer', appealUntil: 'You may appeal until', appealText: 'Why the answer does not settle it',
     sendAppeal: 'Appeal to the appellate officer', appeal: 'Your appeal', decisionDue: 'Decision due by',
     decision: 'Appeal decision', escalated: 'It was late and went to the officer above.',
-    states: { OPEN: 'with the grievance redress officer', ANSWERED: 'answered', APPEALED: 'with the appellate officer', CLOSED: 'closed' }
+    states: { OPEN: 'with the grievance redress officer', ANSWERED: 'answered', APPEALED: 'with the appellate officer', CLOSED: 'closed' },
+    receiptPdf: 'Your receipt (PDF)'
   },
   bn: {
     title: 'আবেদনের অবস্থা — ওয়ান-ডোর', skip: 'মূল অংশে যান', heading: 'আপনার আবেদনের অবস্থা দেখুন',
@@ -53,7 +54,8 @@ window.WORDS = {
     answer: 'উত্তর', appealUntil: 'আপিলের শেষ তারিখ', appealText: 'উত্তরে কেন সমাধান হয়নি',
     sendAppeal: 'আপিল কর্মকর্তার কাছে আপিল করুন', appeal: 'আপনার আপিল', decisionDue: 'সিদ্ধান্তের শেষ তারিখ',
     decision: 'আপিলের সিদ্ধান্ত', escalated: 'সময়মতো নিষ্পত্তি না হওয়ায় ঊর্ধ্বতন কর্মকর্তার কাছে পাঠানো হয়েছে।',
-    states: { OPEN: 'অভিযোগ নিষ্পত্তি কর্মকর্তার কাছে', ANSWERED: 'উত্তর দেওয়া হয়েছে', APPEALED: 'আপিল কর্মকর্তার কাছে', CLOSED: 'নিষ্পত্তি হয়েছে' }
+    states: { OPEN: 'অভিযোগ নিষ্পত্তি কর্মকর্তার কাছে', ANSWERED: 'উত্তর দেওয়া হয়েছে', APPEALED: 'আপিল কর্মকর্তার কাছে', CLOSED: 'নিষ্পত্তি হয়েছে' },
+    receiptPdf: 'আপনার রসিদ (পিডিএফ)'
   }
 };
 
@@ -104,7 +106,10 @@ window.WORDS = {
             : number(status.fee.amount) + ' ' + status.fee.currency + ' — '
               + (status.payment ? t('paid', { date: date(status.payment.paidAt) }) : t('notPaid'))),
           fact(t('ended'), date(status.endedAt, true))),
-        status.state === 'WAITING_FOR_PAYMENT' ? el('p', { role: 'note', text: t('payAtCounter') }) : null),
+        status.state === 'WAITING_FOR_PAYMENT' ? el('p', { role: 'note', text: t('payAtCounter') }) : null,
+        el('p', {}, el('a', { id: 'receipt-pdf', href: '/api/track/' + encodeURIComponent(status.trackingNumber)
+          + '/receipt.pdf?code=' + encodeURIComponent(code) + '&lang=' + window.onedoor.lang,
+          download: 'receipt-' + status.trackingNumber + '.pdf', text: t('receiptPdf') }))),
       el('section', { class: 'card', 'aria-labelledby': 'parts' },
         el('h2', { id: 'parts', text: t('parts') }), status.legs.map(part => leg(part, status))),
       issued.length ? el('section', { class: 'card', 'aria-labelledby': 'issued' },

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.onedoor.casework.WorkingDayCalendar;
+import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.documents.DocumentStore;
@@ -251,6 +253,38 @@ public class IntakeService {
     private static Map<String, Object> paymentOf(IntakeRequest.Payment payment, ServiceDefinition service) {
         return Map.of("method", payment.method(), "reference", payment.reference(), "amount", payment.amount(),
                 "currency", service.fee().currency());
+    }
+
+    /**
+     * What a receipt says, read back from its signed payload: the filing's (the members {@link #receipt} writes) or
+     * a later payment's (service, payment, when, by whom, and the completion date it now promises).
+     */
+    public record ReceiptContent(LocalizedName serviceName, ServiceDefinition.Fee fee, IntakeRequest.Payment payment,
+            boolean awaitingPayment, Instant receivedAt, String receivedBy, String channel,
+            LocalDate expectedCompletion, Priority priority) {
+
+        public record Priority(String code, LocalizedName label) {
+        }
+
+        /** The clerk who took it; none for the citizen's own filing from the portal. */
+        public Optional<String> clerk() {
+            return PORTAL.equals(channel) ? Optional.empty() : Optional.ofNullable(receivedBy);
+        }
+    }
+
+    /** A receipt as handed over: what it says, and the signed packet in its JSON form. */
+    public record IssuedReceipt(ReceiptContent content, Map<String, String> signed) {
+    }
+
+    /**
+     * The receipts handed to the applicant, found again in the message log as they were signed: the filing's first,
+     * then the payment's if the fee was paid after filing.
+     */
+    public List<IssuedReceipt> issuedReceipts(String trackingNumber) {
+        return ledger.issued(trackingNumber, PacketType.RECEIPT, RECEIPT_RECIPIENT).stream()
+                .map(packet -> new IssuedReceipt(json.convertValue(Manifest.fromCanonical(packet.manifest()).payload(),
+                        ReceiptContent.class), packet.toJson()))
+                .toList();
     }
 
     private String toJson(Object value) {

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The notifications outbox. A change the citizen hears of queues one message per channel they have (SMS to the
@@ -111,7 +110,8 @@ public class Outbox implements MeterBinder {
                 "service", catalogue.find(applicant.serviceCode()).map(ServiceDefinition::name).map(language::pick)
                         .orElse(applicant.serviceCode()),
                 "news", messages.news(news.kind(), news.mdaCode(), news.facts(), language),
-                "link", link(news.trackingNumber(), language) + (RATED.contains(news.kind()) ? "#feedback" : ""));
+                "link", settings.trackingLink(news.trackingNumber(), null, language)
+                        + (RATED.contains(news.kind()) ? "#feedback" : ""));
         Timestamp now = Timestamp.from(clock.instant());
         recipients.forEach((channel, recipient) -> {
             NotificationTemplates.Text text = templates.render(channel, language, values);
@@ -136,12 +136,6 @@ public class Outbox implements MeterBinder {
 
     /** Decisions the citizen is asked to rate: their link opens the tracking page at its feedback form. */
     static final Set<News> RATED = Set.of(News.APPROVED, News.REJECTED);
-
-    /** The tracking page for this request, in the applicant's language; the code stays on the receipt. */
-    String link(String trackingNumber, Language language) {
-        return UriComponentsBuilder.fromUri(settings.trackingPage()).queryParam("n", trackingNumber)
-                .queryParam("lang", language.name()).build().toUriString();
-    }
 
     /**
      * Up to {@code batch} due messages, held by this caller for {@code claimFor}. The claim is checked again on the

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -11,6 +12,7 @@ import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.documents.Downloads;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
+import org.onedoor.intake.IntakeService;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.intake.ServiceRequests.FiledRequest;
 import org.onedoor.lifecycle.InformationRequest;
@@ -24,9 +26,12 @@ import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.sla.SlaClocks;
 import org.onedoor.system.OneDoorException;
 import org.onedoor.viewlog.ViewLog;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +43,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * {@code GET /api/track/{trackingNumber}?code=...&lang=bn}: public, for the citizen. The request's state, each
  * MDA's part, what is asked of the applicant, the timeline, in English or Bangla, and which MDAs' officers opened
- * the file how often. An unknown number and a
- * wrong code get the same 404, so that the endpoint tells nothing to someone guessing numbers.
+ * the file how often; {@code .../receipt.pdf} prints the receipt. An unknown number and a wrong code get the same
+ * 404, so that the endpoint tells nothing to someone guessing numbers.
  */
 @RestController
 class TrackingController {
@@ -55,13 +60,20 @@ class TrackingController {
     private final Downloads downloads;
     private final Feedback feedback;
     private final Grievances grievances;
+    private final IntakeService intake;
+    private final NotificationSettings settings;
+    private final ReceiptPdf receiptPdf;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
             ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks,
-            Downloads downloads, Feedback feedback, Grievances grievances) {
+            Downloads downloads, Feedback feedback, Grievances grievances, IntakeService intake,
+            NotificationSettings settings, ReceiptPdf receiptPdf) {
         this.feedback = feedback;
         this.grievances = grievances;
         this.downloads = downloads;
+        this.intake = intake;
+        this.settings = settings;
+        this.receiptPdf = receiptPdf;
         this.views = views;
         this.clocks = clocks;
         this.requests = requests;
@@ -162,6 +174,36 @@ class TrackingController {
                 .orElseThrow(() -> new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
                         "No document '" + name + "' from '" + mda + "' for this request."));
         return downloads.hand(document, "citizen", true);
+    }
+
+    /**
+     * {@code GET /api/track/{trackingNumber}/receipt.pdf?code=...&lang=bn}: the receipt to print, with the code
+     * (only its hash is kept, so the citizen's copy supplies it), the offices once routed, the tracking link and
+     * its QR code, and the signed receipt attached.
+     */
+    @GetMapping("/api/track/{trackingNumber}/receipt.pdf")
+    ResponseEntity<byte[]> receiptPdf(@PathVariable String trackingNumber, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        filed(trackingNumber, code);
+        Language language = Language.of(lang, acceptLanguage);
+        List<IntakeService.IssuedReceipt> receipts = intake.issuedReceipts(trackingNumber);
+        if (receipts.isEmpty()) {
+            throw new IllegalStateException(trackingNumber + " was filed without its receipt");
+        }
+        List<LocalizedName> offices = lifecycle.view(trackingNumber).orElseThrow().legs().stream()
+                .map(leg -> Objects.requireNonNullElse(name(leg.mdaCode()),
+                        new LocalizedName(leg.mdaCode(), leg.mdaCode())))
+                .toList();
+        byte[] pdf = receiptPdf.render(new ReceiptPdf.Receipt(trackingNumber, code, receipts, offices,
+                settings.trackingLink(trackingNumber, code, language)), language);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("receipt-" + trackingNumber + ".pdf").build().toString())
+                // It prints the tracking code: no shared cache keeps it.
+                .cacheControl(CacheControl.noStore())
+                .body(pdf);
     }
 
     private FiledRequest filed(String trackingNumber, String code) {

@@ -58,6 +58,7 @@ class RouteSweepIT {
         PUBLIC.put("GET /api/services/*", "one service of the catalogue");
         PUBLIC.put("GET /api/track/*", "tracking needs the number and the code printed on the receipt");
         PUBLIC.put("GET /api/track/*/documents/*/*", "an issued document, with the receipt's number and code");
+        PUBLIC.put("GET /api/track/*/receipt.pdf", "the receipt to print, with the receipt's number and code");
         PUBLIC.put("PUT /api/track/*/feedback", "the citizen's rating, with the receipt's number and code");
         PUBLIC.put("POST /api/track/*/grievances", "the citizen's grievance, with the receipt's number and code");
         PUBLIC.put("POST /api/track/*/grievances/*/appeal", "the citizen's appeal, with the receipt's number and code");

@@ -235,6 +235,8 @@ class CitizenPagesIT {
         assertThat(trade[0]).startsWith("ODSC-");
         assertThat(browser.findElement(By.cssSelector("#receipt img")).getAttribute("alt")).contains("QR");
         assertThat(browser.findElement(By.id("receipt")).getText()).contains("2,000 BDT — Paid: Cash (counter receipt), CTR-");
+        assertThat(browser.findElement(By.id("receipt-pdf")).getAttribute("href"))
+                .endsWith("/api/track/" + trade[0] + "/receipt.pdf?code=" + trade[1] + "&lang=en");
         screenshot("citizens-receipt-en.png");
         accessible("receipt");
         Pdf printed = ((org.openqa.selenium.PrintsPage) browser).print(new PrintOptions());
@@ -314,6 +316,8 @@ class CitizenPagesIT {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
         await().until(d -> !d.findElements(By.cssSelector("#result .leg")).isEmpty());
         js("document.getElementById('summary').scrollIntoView()");
+        assertThat(browser.findElement(By.id("receipt-pdf")).getAttribute("href"))
+                .endsWith("/api/track/" + trade[0] + "/receipt.pdf?code=" + trade[1] + "&lang=en");
         screenshot("citizens-track-phone-en.png");
         accessible("tracking page");
         fits("tracking page at 360 px");
