@@ -190,7 +190,7 @@ window.WORDS = {
     if (canAppeal) {
       const form = el('form', { class: 'appeal', novalidate: true },
         el('label', { for: 'appeal-' + g.id, text: t('appealText') }),
-        el('textarea', { id: 'appeal-' + g.id, rows: 2, required: true, maxlength: 4000 }),
+        el('textarea', { id: 'appeal-' + g.id, rows: 2, required: true, maxlength: 2000 }),
         el('p', { class: 'error', role: 'alert' }),
         el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('sendAppeal') })));
       form.addEventListener('submit', async event => {

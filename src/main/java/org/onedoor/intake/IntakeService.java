@@ -170,7 +170,7 @@ public class IntakeService {
      */
     @Transactional
     PaymentResponse pay(String trackingNumber, IntakeRequest.Payment payment, String frontDeskUser) {
-        ServiceRequests.Unpaid unpaid = requests.lockUnpaid(trackingNumber);
+        ServiceRequests.Unpaid unpaid = requests.unpaid(trackingNumber);
         ServiceDefinition service = catalogue.find(unpaid.serviceCode()).orElseThrow(() -> new OneDoorException(
                 "service.unknown", HttpStatus.CONFLICT, "The service '" + unpaid.serviceCode() + "' is not in the catalogue."));
         List<OneDoorException.Violation> violations = new ArrayList<>();

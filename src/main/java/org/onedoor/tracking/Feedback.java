@@ -12,6 +12,7 @@ import org.onedoor.lifecycle.Lifecycle;
 import org.onedoor.lifecycle.RequestState;
 import org.onedoor.system.OneDoorException;
 import org.onedoor.system.OneDoorException.Violation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,10 +73,15 @@ public class Feedback {
             jdbc.sql("update feedback set rating = ?, comment = ?, given_at = ? where tracking_number = ?")
                     .params(rating, text, Timestamp.from(now), trackingNumber).update();
         } else {
-            jdbc.sql("""
-                    insert into feedback (tracking_number, rating, comment, first_given_at, given_at)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(trackingNumber, rating, text, Timestamp.from(now), Timestamp.from(now)).update();
+            try {
+                jdbc.sql("""
+                        insert into feedback (tracking_number, rating, comment, first_given_at, given_at)
+                        values (?, ?, ?, ?, ?)""")
+                        .params(trackingNumber, rating, text, Timestamp.from(now), Timestamp.from(now)).update();
+            } catch (DuplicateKeyException e) {
+                throw new OneDoorException("feedback.concurrent", HttpStatus.CONFLICT,
+                        "The service was rated at the same moment elsewhere; look again, then change it if you wish.");
+            }
         }
         return find(trackingNumber).orElseThrow();
     }

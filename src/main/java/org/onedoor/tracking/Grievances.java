@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.onedoor.casework.WorkingDayCalendar;
@@ -27,6 +29,7 @@ import org.onedoor.system.OneDoorException;
 import org.onedoor.system.OneDoorException.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,8 @@ public class Grievances {
                     DataSize.ofMegabytes(10), false)).toList();
     static final List<String> CHANNELS = List.of("tracking-page", "counter", "call-centre", "social-media");
     private static final int MAX_TEXT = 4000;
+    /** An officer's answer or decision: it goes to the citizen in a message, and to the timeline with its date. */
+    public static final int MAX_DECISION = 2000;
 
     public enum State { OPEN, ANSWERED, APPEALED, CLOSED }
 
@@ -99,7 +104,7 @@ public class Grievances {
         FiledRequest request = requests.find(trackingNumber).orElseThrow(() -> new OneDoorException("tracking.unknown",
                 HttpStatus.NOT_FOUND, "No request has the tracking number '" + trackingNumber + "'."));
         List<Violation> violations = new ArrayList<>();
-        String text = text("complaint", complaint, violations);
+        String text = text("complaint", complaint, MAX_TEXT, violations);
         if (!CHANNELS.contains(channel)) {
             violations.add(new Violation("channel", "field.not-allowed", "Allowed values: " + CHANNELS + "."));
         }
@@ -109,24 +114,32 @@ public class Grievances {
                     "The grievance has " + violations.size() + " problem(s); see errors.", violations);
         }
         String against = holder(request.trackingNumber(), mdaCode);
-        if (jdbc.sql("select count(*) from grievance where tracking_number = ? and mda_code = ? and state <> 'CLOSED'")
-                .params(trackingNumber, against).query(Integer.class).single() > 0) {
-            throw new OneDoorException("grievance.open", HttpStatus.CONFLICT, "A grievance about this request against "
-                    + against + " is still being dealt with; its answer comes first.");
-        }
         Instant now = clock.instant();
         LocalDate dueBy = calendar.addWorkingDays(day(now), answerDays);
         String id = UUID.randomUUID().toString();
-        jdbc.sql("""
-                insert into grievance (id, tracking_number, mda_code, channel, filed_by, complaint, filed_at, due_by, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
-                .params(id, trackingNumber, against, channel, filedBy, text, Timestamp.from(now), dueBy).update();
+        try {
+            jdbc.sql("""
+                    insert into grievance (id, tracking_number, mda_code, channel, filed_by, complaint, filed_at, due_by,
+                      state, open_against) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                    .params(id, trackingNumber, against, channel, filedBy, text, Timestamp.from(now), dueBy, against)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new OneDoorException("grievance.open", HttpStatus.CONFLICT, "A grievance about this request against "
+                    + against + " is still being dealt with; its answer comes first.");
+        }
+        Set<String> given = new HashSet<>();
         for (Upload upload : uploads) {
+            String sha256 = documents.store(upload.content()).hex();
+            if (!given.add(sha256)) {
+                throw new OneDoorException("request.invalid", HttpStatus.UNPROCESSABLE_ENTITY, "The same file twice.",
+                        List.of(new Violation("documents." + upload.kind(), "document.duplicate",
+                                "This file was given already.")));
+            }
             jdbc.sql("""
                     insert into grievance_document (grievance_id, file_name, media_type, size_bytes, sha256)
                     values (?, ?, ?, ?, ?)""")
                     .params(id, upload.fileName() == null ? upload.kind() : upload.fileName(),
-                            mediaTypes.get(upload.kind()), upload.size(), documents.store(upload.content()).hex())
+                            mediaTypes.get(upload.kind()), upload.size(), sha256)
                     .update();
         }
         news(trackingNumber, News.GRIEVANCE_FILED, against, Map.of("dueBy", dueBy.toString()), filedBy);
@@ -175,7 +188,7 @@ public class Grievances {
         Instant now = clock.instant();
         jdbc.sql("""
                 update grievance set state = 'CLOSED', appeal_decision = ?, appeal_decided_at = ?, appeal_decided_by = ?,
-                  closed_at = ? where id = ?""")
+                  closed_at = ?, open_against = null where id = ?""")
                 .params(text, Timestamp.from(now), officer, Timestamp.from(now), id).update();
         news(g.trackingNumber(), News.APPEAL_DECIDED, g.mdaCode(), Map.of("decision", text), officer);
     }
@@ -183,7 +196,7 @@ public class Grievances {
     /** No appeal came in time: the answer stands. */
     public void close(String id) {
         lock(id, State.ANSWERED);
-        jdbc.sql("update grievance set state = 'CLOSED', closed_at = ? where id = ?")
+        jdbc.sql("update grievance set state = 'CLOSED', closed_at = ?, open_against = null where id = ?")
                 .params(Timestamp.from(clock.instant()), id).update();
     }
 
@@ -264,20 +277,20 @@ public class Grievances {
     /** The officer's or citizen's text of one step: 422 without it. */
     private static String required(String path, String value, String detail) {
         List<Violation> violations = new ArrayList<>();
-        String text = text(path, value, violations);
+        String text = text(path, value, MAX_DECISION, violations);
         if (!violations.isEmpty()) {
             throw new OneDoorException("request.invalid", HttpStatus.UNPROCESSABLE_ENTITY, detail, violations);
         }
         return text;
     }
 
-    private static String text(String path, String value, List<Violation> violations) {
+    private static String text(String path, String value, int max, List<Violation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new Violation(path, "field.required", "This field is required."));
             return null;
         }
-        if (value.trim().length() > MAX_TEXT) {
-            violations.add(new Violation(path, "field.too-long", "At most " + MAX_TEXT + " characters."));
+        if (value.trim().length() > max) {
+            violations.add(new Violation(path, "field.too-long", "At most " + max + " characters."));
         }
         return value.trim();
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
@@ -48,8 +49,9 @@ class ReceiptPdf {
      * What the PDF shows: the signed receipts (the filing's, then a later payment's), and beside them the code (only
      * its hash is stored), the offices and the link.
      */
+    /** {@code expectedNow}: the completion date as tracking gives it today (for a request still waiting for its fee). */
     record Receipt(String trackingNumber, String trackingCode, List<IssuedReceipt> receipts, List<LocalizedName> offices,
-            String trackingLink) {
+            String trackingLink, LocalDate expectedNow) {
 
         IssuedReceipt filing() {
             return receipts.get(0);
@@ -154,8 +156,10 @@ class ReceiptPdf {
                 Weight.REGULAR, 11);
         content.clerk().ifPresent(clerk -> rows.row(ReceiptLabel.RECEIVED_BY, language, clerk, Weight.REGULAR, 11));
         // A payment after filing promises its own date: the work starts that day.
-        String expected = in(language, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)).format(
-                paidLater.map(ReceiptContent::expectedCompletion).orElse(content.expectedCompletion()));
+        // Unpaid, the date a payment today would promise, not the filing day's.
+        String expected = in(language, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)).format(unpaid
+                ? receipt.expectedNow()
+                : paidLater.map(ReceiptContent::expectedCompletion).orElse(content.expectedCompletion()));
         rows.row(ReceiptLabel.EXPECTED, language, unpaid ? expected + " (" + label(ReceiptLabel.IF_PAID_TODAY, language)
                 + ")" : expected, Weight.BOLD, 11);
         rows.row(ReceiptLabel.OFFICES, language, receipt.offices().isEmpty()

@@ -185,18 +185,20 @@ class TrackingController {
     ResponseEntity<byte[]> receiptPdf(@PathVariable String trackingNumber, @RequestParam(required = false) String code,
             @RequestParam(required = false) String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        filed(trackingNumber, code);
+        FiledRequest request = filed(trackingNumber, code);
         Language language = Language.of(lang, acceptLanguage);
         List<IntakeService.IssuedReceipt> receipts = intake.issuedReceipts(trackingNumber);
         if (receipts.isEmpty()) {
             throw new IllegalStateException(trackingNumber + " was filed without its receipt");
         }
-        List<LocalizedName> offices = lifecycle.view(trackingNumber).orElseThrow().legs().stream()
+        RequestView view = lifecycle.view(trackingNumber).orElseThrow();
+        List<LocalizedName> offices = view.legs().stream()
                 .map(leg -> Objects.requireNonNullElse(name(leg.mdaCode()),
                         new LocalizedName(leg.mdaCode(), leg.mdaCode())))
                 .toList();
         byte[] pdf = receiptPdf.render(new ReceiptPdf.Receipt(trackingNumber, code, receipts, offices,
-                settings.trackingLink(trackingNumber, code, language)), language);
+                settings.trackingLink(trackingNumber, code, language), clocks.of(request, view).expectedCompletion()),
+                language);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,5 +1,6 @@
 package org.onedoor.workbench;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Service;
 /**
  * Officers' access to requests: an officer of an MDA (a member of {@code <mda>-desk}, {@code -head} or
  * {@code -director}) opens the file of a request in which the MDA has a part, and sees the fields and documents
- * that part needs; anyone else learns nothing, not even that the request exists. Each opening is in the view log.
+ * that part needs; its grievance officers only the files with a grievance against it; anyone else learns nothing,
+ * not even that the request exists. Each opening is in the view log.
  */
 @Service
 public class CaseFiles {
@@ -70,8 +72,7 @@ public class CaseFiles {
     /** The MDAs whose officer a member of these groups is. */
     public Set<String> mdasOf(Collection<String> groups) {
         return connectors.all().stream().map(Connector::code)
-                .filter(mda -> groups.stream().anyMatch(g -> OfficerRole.ofGroup(mda, g).isPresent()
-                        || Arrays.stream(GrievanceOfficer.values()).anyMatch(o -> o.group(mda).equals(g))))
+                .filter(mda -> groups.stream().anyMatch(g -> OfficerRole.ofGroup(mda, g).isPresent()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -167,11 +168,28 @@ public class CaseFiles {
                 .anyMatch(p -> p.holders().contains(officer))).forEach(c -> officerOf.add(c.code()));
         Set<String> mdas = view.map(v -> v.legs().stream().map(Leg::mdaCode).filter(officerOf::contains)
                 .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
+        if (view.isPresent()) {
+            mdas.addAll(grievedBy(groups, trackingNumber));
+        }
         if (mdas.isEmpty()) {
             throw new OneDoorException("resource.not-found", HttpStatus.NOT_FOUND,
                     "No request " + trackingNumber + " in which your MDA has a part.");
         }
         return new Access(request.get(), catalogue.find(request.get().serviceCode()).orElseThrow(), view.get(), mdas);
+    }
+
+    /**
+     * A grievance officer reads a request's file only while it has a grievance against their MDA (the one they
+     * answer or decide); the centre's supervisors only one whose appeal is late (handed to them).
+     */
+    private Set<String> grievedBy(Collection<String> groups, String trackingNumber) {
+        LocalDate today = calendar.today();
+        return grievances.of(trackingNumber).stream()
+                .filter(g -> Arrays.stream(GrievanceOfficer.values()).anyMatch(o -> groups.contains(o.group(g.mdaCode())))
+                        || groups.contains(GrievanceOfficer.LATE_APPEALS) && g.state() == Grievances.State.APPEALED
+                                && today.isAfter(g.appealDueBy()))
+                .map(Grievances.Grievance::mdaCode)
+                .collect(Collectors.toSet());
     }
 
     private static LocalizedName label(ServiceDefinition service, String kind) {

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 class LateGrievanceDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(LateGrievanceDelegate.class);
+    /** The grievance redress officer's task in Grievance.bpmn; the other one is the appeal's. */
+    static final String ANSWER_TASK = "Task_AnswerGrievance";
 
     private final TaskService tasks;
     private final Grievances grievances;
@@ -36,8 +38,8 @@ class LateGrievanceDelegate implements JavaDelegate {
             return;
         }
         String mdaCode = (String) execution.getVariable(ProcessVariables.MDA_CODE);
-        String to = "Task_AnswerGrievance".equals(task.getTaskDefinitionKey())
-                ? GrievanceOfficer.appellate.group(mdaCode) : IdentitySetup.SUPERVISOR;
+        String to = ANSWER_TASK.equals(task.getTaskDefinitionKey())
+                ? GrievanceOfficer.appellate.group(mdaCode) : GrievanceOfficer.LATE_APPEALS;
         tasks.addCandidateGroup(task.getId(), to);
         String note = "Past its due date: handed to " + to + ".";
         Context.getCommandContext().runWithoutAuthorization(() -> {

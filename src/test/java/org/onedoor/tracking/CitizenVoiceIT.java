@@ -138,6 +138,14 @@ class CitizenVoiceIT {
         assertThat(post(http, "/api/track/{n}/grievances?code={c}", grievance("{\"complaint\": \"x\"}", null),
                 request[0], "WRONG-CODE1").getStatusCode().value()).isEqualTo(404);
 
+        MultiValueMap<String, Object> twice = grievance("{\"complaint\": \"Twice.\"}", letter);
+        twice.add("document-2", twice.getFirst("document-1"));
+        assertThat(post(http, "/api/track/{n}/grievances?code={c}", twice, request[0], request[1]).getBody()
+                .path("errors").findValuesAsText("code")).containsExactly("document.duplicate");
+        assertThat(http.withBasicAuth("social-services-grievance", OneDoorClient.PASSWORD)
+                .getForEntity("/api/officer/requests/{n}", JsonNode.class, request[0]).getStatusCode().value())
+                .as("a grievance officer reads a file only with a grievance against the MDA").isEqualTo(404);
+
         ResponseEntity<JsonNode> filed = post(http, "/api/track/{n}/grievances?code={c}",
                 grievance("{\"complaint\": \"The officer asked me for money to move my file.\"}", letter),
                 request[0], request[1]);
@@ -161,6 +169,14 @@ class CitizenVoiceIT {
         assertThat(http.withBasicAuth("fire-service-grievance", OneDoorClient.PASSWORD)
                 .getForEntity("/api/officer/requests/{n}", JsonNode.class, request[0]).getStatusCode().value())
                 .as("another MDA's officer").isEqualTo(404);
+        // A blank answer is the officer's problem to fix, with its field: the task stays open.
+        String task = client.tasks("social-services-grievance", request[0], "social-services-grievance").get(0)
+                .path("id").asText();
+        ResponseEntity<JsonNode> blank = http.withBasicAuth("social-services-grievance", OneDoorClient.PASSWORD)
+                .postForEntity("/engine-rest/task/{id}/complete", Map.of("variables",
+                        Map.of("grievanceAnswer", Map.of("value", "  "))), JsonNode.class, task);
+        assertThat(blank.getStatusCode().value()).isEqualTo(422);
+        assertThat(blank.getBody().path("code").asText()).isEqualTo("request.invalid");
         client.complete(request[0], "social-services-grievance",
                 Map.of("grievanceAnswer", "The officer was warned; your file moves today."));
         JsonNode answered = OneDoorClient.await("the answer", () -> {
@@ -172,6 +188,13 @@ class CitizenVoiceIT {
 
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
+        // After its last day no appeal is taken.
+        java.time.LocalDate appealBy = java.time.LocalDate.parse(answered.path("appealBy").asText());
+        jdbc.sql("update grievance set appeal_by = ? where id = ?").params(java.time.LocalDate.now().minusDays(1), id).update();
+        assertThat(http.exchange("/api/track/{n}/grievances/{id}/appeal?code={c}", HttpMethod.POST,
+                new HttpEntity<>(Map.of("appeal", "Late."), json), JsonNode.class, request[0], id, request[1])
+                .getBody().path("code").asText()).isEqualTo("grievance.appeal-closed");
+        jdbc.sql("update grievance set appeal_by = ? where id = ?").params(appealBy, id).update();
         ResponseEntity<JsonNode> appealed = http.exchange("/api/track/{n}/grievances/{id}/appeal?code={c}",
                 HttpMethod.POST, new HttpEntity<>(Map.of("appeal", "Nothing moved."), json), JsonNode.class,
                 request[0], id, request[1]);

@@ -61,7 +61,7 @@ class ReceiptPdfTest {
 
     private static ReceiptPdf.Receipt receipt(List<IssuedReceipt> receipts, List<LocalizedName> offices) {
         return new ReceiptPdf.Receipt("ODSC-2026-000123-7", "ABCDE-12345", receipts, offices,
-                "http://localhost:8080/track.html?n=ODSC-2026-000123-7&c=ABCDE-12345&lang=bn");
+                "http://localhost:8080/track.html?n=ODSC-2026-000123-7&c=ABCDE-12345&lang=bn", LocalDate.of(2027, 1, 5));
     }
 
     private static ReceiptPdf.Receipt receipt(BigDecimal fee, IntakeRequest.Payment payment, List<LocalizedName> offices) {
@@ -122,7 +122,7 @@ class ReceiptPdfTest {
         try (PDDocument document = open(pdf, "unpaid.pdf")) {
             assertThat(text(document)).contains("1,150 BDT — Not paid yet",
                     "Pay it at the One-Door Service Centre: the work starts once it is paid.",
-                    "Filed from home (the portal)", "20 December 2026 (if the fee is paid today)")
+                    "Filed from home (the portal)", "5 January 2027 (if the fee is paid today)")
                     .doesNotContain("Received by", "portal:");
         }
     }

@@ -1,6 +1,7 @@
 package org.onedoor.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -28,8 +29,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.tracking.GrievanceAppealed;
 import org.onedoor.tracking.GrievanceFiled;
+import org.onedoor.system.OneDoorException;
 import org.onedoor.tracking.Grievances;
 
 /** The Grievance process: answered and left standing, appealed and decided, and late at each step. */
@@ -53,6 +56,7 @@ class GrievanceTest extends ProcessTestSupport {
         Mocks.register("appealDecided", new AppealDecidedDelegate(grievances));
         Mocks.register("closeGrievance", new CloseGrievanceDelegate(grievances));
         Mocks.register("lateGrievance", new LateGrievanceDelegate(engine().getTaskService(), grievances));
+        Mocks.register("grievanceFormCheck", new GrievanceFormCheck());
     }
 
     private ProcessInstance filed() {
@@ -101,6 +105,19 @@ class GrievanceTest extends ProcessTestSupport {
     }
 
     @Test
+    void aBlankOrOverlongAnswerIsRefusedAndTheTaskStaysOpen() {
+        ProcessInstance pi = filed();
+        for (String answer : new String[] {"   ", "x".repeat(Grievances.MAX_DECISION + 1)}) {
+            // The engine wraps the listener's problem; Camunda's REST API answers with it (EngineRestErrors).
+            assertThatThrownBy(() -> complete(task(pi), withVariables(ProcessVariables.GRIEVANCE_ANSWER, answer)))
+                    .rootCause().isInstanceOfSatisfying(OneDoorException.class, e -> assertThat(e.violations())
+                            .extracting(OneDoorException.Violation::path).containsExactly(ProcessVariables.GRIEVANCE_ANSWER));
+        }
+        assertThat(pi).isWaitingAt("Task_AnswerGrievance");
+        verify(grievances, never()).answer(any(), any(), any());
+    }
+
+    @Test
     void anAppealInTimeGoesToTheAppellateOfficerWhoseDecisionCloses() {
         ProcessInstance pi = filed();
         answer(pi);
@@ -138,8 +155,8 @@ class GrievanceTest extends ProcessTestSupport {
         answer(pi);
         process.appealed(new GrievanceAppealed(ID, TRACKING_NUMBER, LocalDate.of(2027, 2, 10)));
         execute(timer(pi, "Timer_AppealOverdue"));
-        assertThat(groups(task(pi))).containsExactlyInAnyOrder("fire-service-appellate", IdentitySetup.SUPERVISOR);
-        verify(grievances).late(ID, IdentitySetup.SUPERVISOR);
+        assertThat(groups(task(pi))).containsExactlyInAnyOrder("fire-service-appellate", GrievanceOfficer.LATE_APPEALS);
+        verify(grievances).late(ID, GrievanceOfficer.LATE_APPEALS);
         assertThat(pi).isWaitingAt("Task_DecideAppeal");
     }
 }
