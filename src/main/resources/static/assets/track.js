@@ -3,6 +3,7 @@
 window.WORDS = {
   en: {
     title: 'Track your request — OneDoor', skip: 'Skip to content', heading: 'Track your request',
+    portalLink: 'File a request from home',
     find: "Your receipt's number and code", number: 'Tracking number',
     numberHint: 'On your receipt, for example ODSC-2026-000123-7', code: 'Tracking code',
     codeHint: 'The code printed under the number, for example ABCDE-12345', track: 'Track',
@@ -31,6 +32,7 @@ window.WORDS = {
   },
   bn: {
     title: 'আবেদনের অবস্থা — ওয়ান-ডোর', skip: 'মূল অংশে যান', heading: 'আপনার আবেদনের অবস্থা দেখুন',
+    portalLink: 'ঘরে বসে আবেদন করুন',
     find: 'রসিদের নম্বর ও কোড', number: 'ট্র্যাকিং নম্বর',
     numberHint: 'রসিদে লেখা আছে, যেমন ODSC-2026-000123-7', code: 'ট্র্যাকিং কোড',
     codeHint: 'নম্বরের নিচে ছাপা কোড, যেমন ABCDE-12345', track: 'দেখুন',
