@@ -62,6 +62,12 @@ class ArchitectureTest {
             .that().resideInAPackage("org.onedoor.tracking..")
             .should().dependOnClassesThat().resideInAnyPackage("org.onedoor.dispatch..", "org.onedoor.packet..");
 
+    /** The KPIs read the other capabilities' tables and events; nothing reads the KPIs back. */
+    @ArchTest
+    static final ArchRule nothingDependsOnReporting = noClasses()
+            .that().resideOutsideOfPackage("org.onedoor.reporting..")
+            .should().dependOnClassesThat().resideInAPackage("org.onedoor.reporting..");
+
     @ArchTest
     static final ArchRule nothingDependsOnWorkflow = noClasses()
             .that().resideOutsideOfPackage("org.onedoor.workflow..")

@@ -8,9 +8,6 @@ package org.onedoor.casework;
 public enum GrievanceOfficer {
     grievance("Grievance redress officer"), appellate("Appellate officer");
 
-    /** Where an appeal not decided in time goes too: the ODSC's supervisors. */
-    public static final String LATE_APPEALS = "supervisor";
-
     private final String title;
 
     GrievanceOfficer(String title) {

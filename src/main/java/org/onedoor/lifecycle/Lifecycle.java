@@ -96,6 +96,7 @@ public class Lifecycle {
             return false;
         }
         store.changeLeg(leg, leg.hasSystem() ? LegState.PENDING : LegState.IN_REVIEW, clock.instant(), null, null);
+        events.publishEvent(new LegStarted(trackingNumber, mdaCode));
         if (!leg.hasSystem()) {
             news(trackingNumber, false, News.WITH_OFFICERS, mdaCode, Map.of(), null);
         }

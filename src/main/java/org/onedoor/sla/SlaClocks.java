@@ -123,11 +123,14 @@ public class SlaClocks {
                 leg.state() == LegState.WAITING_FOR_APPLICANT, endedOn, expected, overdue, leg.mdaExpectedBy(), beyond);
     }
 
-    /** The working days after each question's day up to its end (or today), each counted once. */
-    private long pausedWorkingDays(String mdaCode, List<InformationRequest> questions, LocalDate today) {
+    /**
+     * The working days after each question's day up to its end (or today), each counted once: of one MDA's questions,
+     * or of every MDA's when {@code mdaCode} is null (the days the whole request waited for the applicant).
+     */
+    public long pausedWorkingDays(String mdaCode, List<InformationRequest> questions, LocalDate today) {
         Set<LocalDate> paused = new HashSet<>();
         for (InformationRequest q : questions) {
-            if (!q.mdaCode().equals(mdaCode)) {
+            if (mdaCode != null && !q.mdaCode().equals(mdaCode)) {
                 continue;
             }
             Instant end = q.endedAt() != null ? q.endedAt() : q.answeredAt();

@@ -20,6 +20,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -67,8 +68,8 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository csrfTokens = csrfTokens();
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/index.html", "/track.html", "/portal.html", "/favicon.ico", "/assets/**")
-                        .permitAll()
+                        .requestMatchers("/", "/index.html", "/track.html", "/portal.html", "/supervisors.html",
+                                "/favicon.ico", "/assets/**").permitAll()
                         .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/session", "/api/requests/expected-completion").permitAll()
                         // The portal: a one-time code by SMS signs a citizen in, for the portal's own endpoints only.
@@ -81,6 +82,9 @@ class SecurityConfiguration {
                         .requestMatchers("/simulator/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
                         .requestMatchers("/api/requests/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "frontdesk")
                         .requestMatchers("/api/admin/**").hasAuthority(CamundaIdentityAuthentication.GROUP + "camunda-admin")
+                        // The KPIs: also for an MDA's own supervisors, whom reporting shows their MDA only.
+                        .requestMatchers("/api/supervisor/kpis", "/api/supervisor/kpis.csv").access(
+                                (authentication, context) -> new AuthorizationDecision(supervisor(authentication.get())))
                         .requestMatchers("/api/supervisor/**").hasAnyAuthority(
                                 CamundaIdentityAuthentication.GROUP + "supervisor",
                                 CamundaIdentityAuthentication.GROUP + "camunda-admin")
@@ -124,6 +128,14 @@ class SecurityConfiguration {
         return authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)
                 && !(authentication instanceof CitizenSessions.Citizen);
+    }
+
+    /** The ODSC's supervisors and administrators, and an MDA's supervisors (group {@code <mda>-supervisor}). */
+    private static boolean supervisor(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(CamundaIdentityAuthentication.GROUP + "camunda-admin")
+                        || a.equals(CamundaIdentityAuthentication.GROUP + "supervisor")
+                        || a.startsWith(CamundaIdentityAuthentication.GROUP) && a.endsWith("-supervisor"));
     }
 
     /** The pages read the token from a cookie and send it back in a header, as Camunda's webapps do with theirs. */

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,10 +26,7 @@ class SessionController {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return new Session(null, List.of(), false);
         }
-        return new Session(authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(CamundaIdentityAuthentication.GROUP))
-                .map(a -> a.substring(CamundaIdentityAuthentication.GROUP.length())).toList(),
+        return new Session(authentication.getName(), UserGroups.of(authentication),
                 authentication instanceof CitizenSessions.Citizen);
     }
 }

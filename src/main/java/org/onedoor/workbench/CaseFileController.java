@@ -3,11 +3,11 @@ package org.onedoor.workbench;
 import java.util.List;
 
 import org.onedoor.documents.Downloads;
+import org.onedoor.system.UserGroups;
 import org.onedoor.viewlog.ViewLog;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class CaseFileController {
-
-    private static final String GROUP = "GROUP_";
 
     private final CaseFiles files;
     private final ViewLog views;
@@ -34,29 +32,26 @@ class CaseFileController {
 
     @GetMapping("/api/officer/requests/{trackingNumber}")
     CaseFile file(@PathVariable String trackingNumber, Authentication user) {
-        return files.open(user.getName(), groups(user), trackingNumber);
+        return files.open(user.getName(), UserGroups.of(user), trackingNumber);
     }
 
     @GetMapping("/api/officer/requests/{trackingNumber}/documents/{kind}")
     ResponseEntity<Resource> document(@PathVariable String trackingNumber, @PathVariable String kind,
             Authentication user) {
-        return downloads.hand(files.document(user.getName(), groups(user), trackingNumber, kind), user.getName(), false);
+        return downloads.hand(files.document(user.getName(), UserGroups.of(user), trackingNumber, kind), user.getName(),
+                false);
     }
 
     @GetMapping("/api/officer/requests/{trackingNumber}/grievances/{id}/documents/{sha256}")
     ResponseEntity<Resource> evidence(@PathVariable String trackingNumber, @PathVariable String id,
             @PathVariable String sha256, Authentication user) {
-        return downloads.hand(files.evidence(user.getName(), groups(user), trackingNumber, id, sha256), user.getName(),
+        return downloads.hand(files.evidence(user.getName(), UserGroups.of(user), trackingNumber, id, sha256),
+                user.getName(),
                 false);
     }
 
     @GetMapping("/api/supervisor/requests/{trackingNumber}/views")
     List<ViewLog.View> views(@PathVariable String trackingNumber) {
         return views.views(trackingNumber);
-    }
-
-    private static List<String> groups(Authentication user) {
-        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith(GROUP))
-                .map(a -> a.substring(GROUP.length())).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.onedoor.casework.GrievanceOfficer;
+import org.onedoor.casework.Supervisors;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.onedoor.catalogue.LocalizedName;
@@ -186,7 +187,7 @@ public class CaseFiles {
         LocalDate today = calendar.today();
         return grievances.of(trackingNumber).stream()
                 .filter(g -> Arrays.stream(GrievanceOfficer.values()).anyMatch(o -> groups.contains(o.group(g.mdaCode())))
-                        || groups.contains(GrievanceOfficer.LATE_APPEALS) && g.state() == Grievances.State.APPEALED
+                        || groups.contains(Supervisors.ODSC) && g.state() == Grievances.State.APPEALED
                                 && today.isAfter(g.appealDueBy()))
                 .map(Grievances.Grievance::mdaCode)
                 .collect(Collectors.toSet());

@@ -2,6 +2,7 @@ package org.onedoor.workflow;
 
 import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.casework.OfficerRole;
+import org.onedoor.casework.Supervisors;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.mda.Organogram;
@@ -11,9 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's people, all with the password {@code onedoor.demo.password}: {@code frontdesk}, {@code supervisor},
- * {@code <mda>-grievance|appellate} for every MDA, {@code <mda>-desk|head|director} for every task-list MDA and every
- * holder its organogram names. Exists only in
- * the demo profile.
+ * {@code <mda>-supervisor} and {@code <mda>-grievance|appellate} for every MDA, {@code <mda>-desk|head|director} for
+ * every task-list MDA and every holder its organogram names. Exists only in the demo profile.
  */
 @Component
 @Profile("demo")
@@ -36,6 +36,7 @@ class DemoUsers {
             for (GrievanceOfficer officer : GrievanceOfficer.values()) {
                 setup.user(officer.group(c.code()), password, officer.title(), c.name().en(), officer.group(c.code()));
             }
+            setup.user(Supervisors.group(c.code()), password, "Supervisor", c.name().en(), Supervisors.group(c.code()));
             if (c.mode() == Connector.Mode.tasklist) {
                 for (OfficerRole role : OfficerRole.values()) {
                     setup.user(role.group(c.code()), password, c.officerTitle(role), c.name().en(), role.group(c.code()));

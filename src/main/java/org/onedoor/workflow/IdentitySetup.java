@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.identity.User;
 import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.casework.OfficerRole;
+import org.onedoor.casework.Supervisors;
 import org.onedoor.mda.Connector;
 import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.mda.Organogram;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 public class IdentitySetup {
 
     public static final String FRONT_DESK = "frontdesk";
-    public static final String SUPERVISOR = "supervisor";
+    public static final String SUPERVISOR = Supervisors.ODSC;
     /** The single filter for every officer of earlier releases, replaced by each group's own. */
     private static final String FORMER_SHARED_FILTER = "My MDA's requests";
     /** Which group and kind a shared filter is for: officer titles may repeat across MDAs, so names cannot say. */
@@ -88,6 +89,8 @@ public class IdentitySetup {
         grant(SUPERVISOR, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(SUPERVISOR, Resources.DEPLOYMENT, "*", Permissions.READ);
         for (Connector c : connectors.all()) {
+            // An MDA's supervisors watch its KPIs on OneDoor's own page; Camunda's webapps show them nothing.
+            group(Supervisors.group(c.code()), c.name().en() + ": supervisors");
             if (c.mode() != Connector.Mode.tasklist) {
                 continue;
             }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.Task;
 import org.onedoor.casework.GrievanceOfficer;
+import org.onedoor.casework.Supervisors;
 import org.onedoor.tracking.Grievances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ class LateGrievanceDelegate implements JavaDelegate {
         }
         String mdaCode = (String) execution.getVariable(ProcessVariables.MDA_CODE);
         String to = ANSWER_TASK.equals(task.getTaskDefinitionKey())
-                ? GrievanceOfficer.appellate.group(mdaCode) : GrievanceOfficer.LATE_APPEALS;
+                ? GrievanceOfficer.appellate.group(mdaCode) : Supervisors.ODSC;
         tasks.addCandidateGroup(task.getId(), to);
         String note = "Past its due date: handed to " + to + ".";
         Context.getCommandContext().runWithoutAuthorization(() -> {

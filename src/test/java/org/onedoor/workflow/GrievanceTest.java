@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onedoor.casework.GrievanceOfficer;
+import org.onedoor.casework.Supervisors;
 import org.onedoor.tracking.GrievanceAppealed;
 import org.onedoor.tracking.GrievanceFiled;
 import org.onedoor.system.OneDoorException;
@@ -155,8 +155,8 @@ class GrievanceTest extends ProcessTestSupport {
         answer(pi);
         process.appealed(new GrievanceAppealed(ID, TRACKING_NUMBER, LocalDate.of(2027, 2, 10)));
         execute(timer(pi, "Timer_AppealOverdue"));
-        assertThat(groups(task(pi))).containsExactlyInAnyOrder("fire-service-appellate", GrievanceOfficer.LATE_APPEALS);
-        verify(grievances).late(ID, GrievanceOfficer.LATE_APPEALS);
+        assertThat(groups(task(pi))).containsExactlyInAnyOrder("fire-service-appellate", Supervisors.ODSC);
+        verify(grievances).late(ID, Supervisors.ODSC);
         assertThat(pi).isWaitingAt("Task_DecideAppeal");
     }
 }
