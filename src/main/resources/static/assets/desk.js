@@ -30,7 +30,8 @@ window.WORDS = {
     service: 'Service', receivedAt: 'Received', expected: 'Expected completion', offices: 'Offices involved',
     officesLater: 'Shown on the tracking page once the request is routed.', priorityGiven: 'Priority',
     qrAlt: 'QR code of the tracking link', trackAt: 'Track at', print: 'Print the receipt',
-    downloadSigned: 'Download the signed receipt', another: 'File another request', existingTitle: 'A filed request',
+    downloadPdf: 'Download the receipt (PDF)', downloadSigned: 'Download the signed receipt',
+    another: 'File another request', existingTitle: 'A filed request',
     number: 'Tracking number', code: 'Tracking code', find: 'Find', notFound: 'No request matches this number and code.',
     state: 'State', withdraw: 'Withdraw the request', reason: 'Reason (as the citizen says it)',
     withdrawn: 'Withdrawn. Give the citizen the signed notice.', withdrawConfirm: 'Withdraw', answer: 'Answer',
@@ -54,7 +55,9 @@ window.WORDS = {
     'portal.code-refused': 'This code is wrong, used or expired. Ask for a new one.',
     'portal.too-many-codes': 'Too many codes were asked for this number. Please wait and try again.',
     'portal.too-many-filings': 'This number has filed many requests today. Please come to the One-Door Service Centre.',
-    'applicant.phone-not-verified': 'This must be the number the code was sent to.'
+    'applicant.phone-not-verified': 'This must be the number the code was sent to.',
+    grievanceTitle: 'Enter a grievance', grievanceHint: 'For a citizen who complains at this counter, by phone or on the social-media pages; the office\'s grievance redress officer must answer within 30 working days.',
+    grievanceOffice: 'Against', complaint: 'What went wrong (in the citizen\'s words)', grievanceEntered: 'The grievance was entered; the citizen is told by SMS.'
   },
   bn: {
     title: 'ওয়ান-ডোর — ফ্রন্ট ডেস্ক', skip: 'মূল অংশে যান', logout: 'সাইন আউট', trackLink: 'আবেদনের অবস্থা',
@@ -82,7 +85,8 @@ window.WORDS = {
     service: 'সেবা', receivedAt: 'গ্রহণের সময়', expected: 'সম্ভাব্য নিষ্পত্তি', offices: 'সংশ্লিষ্ট দপ্তর',
     officesLater: 'আবেদনটি দপ্তরে পাঠানোর পর অবস্থা পাতায় দেখা যাবে।', priorityGiven: 'অগ্রাধিকার',
     qrAlt: 'অবস্থা দেখার লিংকের কিউআর কোড', trackAt: 'অবস্থা দেখুন', print: 'রসিদ প্রিন্ট করুন',
-    downloadSigned: 'স্বাক্ষরিত রসিদ ডাউনলোড', another: 'আরেকটি আবেদন', existingTitle: 'দাখিল করা আবেদন',
+    downloadPdf: 'রসিদ ডাউনলোড (পিডিএফ)', downloadSigned: 'স্বাক্ষরিত রসিদ ডাউনলোড',
+    another: 'আরেকটি আবেদন', existingTitle: 'দাখিল করা আবেদন',
     number: 'ট্র্যাকিং নম্বর', code: 'ট্র্যাকিং কোড', find: 'খুঁজুন', notFound: 'এই নম্বর ও কোডের কোনো আবেদন নেই।',
     state: 'অবস্থা', withdraw: 'আবেদন প্রত্যাহার', reason: 'কারণ (নাগরিকের ভাষায়)',
     withdrawn: 'প্রত্যাহার করা হয়েছে। নাগরিককে স্বাক্ষরিত নোটিশ দিন।', withdrawConfirm: 'প্রত্যাহার করুন',
@@ -106,7 +110,9 @@ window.WORDS = {
     'portal.code-refused': 'কোডটি ভুল, ব্যবহৃত বা মেয়াদোত্তীর্ণ। নতুন কোড চান।',
     'portal.too-many-codes': 'এই নম্বরের জন্য অনেকবার কোড চাওয়া হয়েছে। কিছুক্ষণ পরে আবার চেষ্টা করুন।',
     'portal.too-many-filings': 'এই নম্বর থেকে আজ অনেক আবেদন করা হয়েছে। ওয়ান-ডোর সার্ভিস সেন্টারে আসুন।',
-    'applicant.phone-not-verified': 'যে নম্বরে কোড পাঠানো হয়েছে সেটিই দিতে হবে।'
+    'applicant.phone-not-verified': 'যে নম্বরে কোড পাঠানো হয়েছে সেটিই দিতে হবে।',
+    grievanceTitle: 'অভিযোগ লিখুন', grievanceHint: 'কাউন্টারে, ফোনে বা সামাজিক মাধ্যমে নাগরিকের অভিযোগের জন্য; দপ্তরের অভিযোগ নিষ্পত্তি কর্মকর্তা ৩০ কর্মদিবসের মধ্যে উত্তর দেবেন।',
+    grievanceOffice: 'যে দপ্তরের বিরুদ্ধে', complaint: 'কী সমস্যা হয়েছে (নাগরিকের ভাষায়)', grievanceEntered: 'অভিযোগ লেখা হয়েছে; নাগরিক এসএমএসে জানবেন।'
   }
 };
 
@@ -122,14 +128,9 @@ window.WORDS = {
   let lastReceipt = null;
 
   // ---- session ------------------------------------------------------------------------------------------------
-  function csrf() {
-    const cookie = document.cookie.split('; ').find(c => c.startsWith('ONEDOOR-XSRF-TOKEN='));
-    return cookie ? { 'X-ONEDOOR-XSRF-TOKEN': decodeURIComponent(cookie.split('=')[1]) } : {};
-  }
-
   async function api(path, options) {
     const init = Object.assign({ credentials: 'same-origin' }, options || {});
-    init.headers = Object.assign({ Accept: 'application/json' }, csrf(), init.headers || {});
+    init.headers = Object.assign({ Accept: 'application/json' }, o.csrf(), init.headers || {});
     return fetch(path, init);
   }
 
@@ -359,7 +360,7 @@ window.WORDS = {
   /** The server's own checks, as far as the browser can make them; the server checks again. */
   function check(form) {
     const problems = [];
-    form.querySelectorAll('input, select').forEach(c => {
+    form.querySelectorAll('input, select, textarea').forEach(c => {
       let code = null;
       if (c.type === 'file') {
         const f = c.files[0];
@@ -475,6 +476,9 @@ window.WORDS = {
         el('img', { src: qr.createDataURL(4, 2), alt: t('qrAlt'), width: qr.getModuleCount() * 4 + 16 })),
       el('div', { class: 'actions no-print' },
         el('button', { type: 'button', id: 'print', text: t('print') }),
+        el('a', { class: 'button secondary', id: 'receipt-pdf', href: '/api/track/' + encodeURIComponent(filed.trackingNumber)
+          + '/receipt.pdf?code=' + encodeURIComponent(filed.trackingCode) + '&lang=' + o.lang,
+          download: 'receipt-' + filed.trackingNumber + '.pdf', text: t('downloadPdf') }),
         el('a', { class: 'button secondary', href: URL.createObjectURL(signed),
           download: 'receipt-' + filed.trackingNumber + '.json', text: t('downloadSigned') }),
         el('button', { type: 'button', class: 'secondary', id: 'another', text: t('another') })));
@@ -546,10 +550,36 @@ window.WORDS = {
         el('textarea', { id: 'withdraw-reason', rows: 2, required: true, 'aria-describedby': 'withdraw-error' }),
         el('p', { id: 'withdraw-error', class: 'error', role: 'alert' }),
         el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('withdrawConfirm') }))),
+      status.legs.some(l => l.state !== 'PLANNED') ? el('form', { class: 'card', id: 'grieve' },
+        el('h3', { text: t('grievanceTitle') }), el('p', { class: 'hint', text: t('grievanceHint') }),
+        field('grievance.channel', t('channel'), select(['counter', 'call-centre', 'social-media'].map(c => [c, t(c)]),
+          'counter'), null, true),
+        field('grievance.mdaCode', t('grievanceOffice'), select(status.legs.filter(l => l.state !== 'PLANNED')
+          .map(l => [l.mdaCode, pick(l.mdaName) || l.mdaCode]), null), null, true),
+        field('grievance.complaint', t('complaint'), el('textarea', { rows: 3, maxlength: 4000 }), null, true),
+        el('p', { id: 'grieve-error', class: 'error', role: 'alert' }),
+        el('div', { class: 'actions' }, el('button', { type: 'submit', text: t('grievanceTitle') }))) : null,
       el('div', { id: 'notice' }));
+    if ($('grieve')) { $('grieve').addEventListener('submit', e => grieve(e, number)); }
     document.querySelectorAll('form.answer').forEach(f => f.addEventListener('submit', e => answer(e, f, number, code)));
     if ($('withdraw')) { $('withdraw').addEventListener('submit', e => withdraw(e, number, code)); }
     if ($('pay')) { $('pay').addEventListener('submit', e => pay(e, number)); }
+  }
+
+  async function grieve(event, number) {
+    event.preventDefault();
+    const problems = check($('grieve'));
+    if (problems.length) { problems[0].focus(); return; }
+    const value = name => $(id('grievance.' + name)).value.trim();
+    const body = new FormData();
+    body.append('grievance', new Blob([JSON.stringify({ channel: value('channel'), mdaCode: value('mdaCode'),
+      complaint: value('complaint') })], { type: 'application/json' }));
+    const response = await api('/api/requests/' + encodeURIComponent(number) + '/grievances', { method: 'POST', body })
+      .catch(() => null);
+    const entered = response ? await response.json().catch(() => ({})) : {};
+    if (!response || !response.ok) { $('grieve-error').textContent = response ? problemText(entered) : t('failed'); return; }
+    await find();
+    o.fill($('notice'), el('p', { role: 'status', text: t('grievanceEntered') }));
   }
 
   async function pay(event, number) {

@@ -73,7 +73,13 @@
     return e;
   }
 
-  window.onedoor = { t, set, pick, date, number, el, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
+  /** The CSRF header a change needs when this browser holds a OneDoor session (the token is in a cookie). */
+  function csrf() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('ONEDOOR-XSRF-TOKEN='));
+    return cookie ? { 'X-ONEDOOR-XSRF-TOKEN': decodeURIComponent(cookie.split('=')[1]) } : {};
+  }
+
+  window.onedoor = { t, set, pick, date, number, el, csrf, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
   document.addEventListener('DOMContentLoaded', () => {
     apply();
     const toggle = document.getElementById('lang');

@@ -184,6 +184,16 @@ public class OneDoorClient {
      * ({@code <mda>-<role>}), through Camunda's REST API as Tasklist does.
      */
     public void decide(String trackingNumber, String group, String decision, String comment) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put("decision", decision);
+        if (comment != null) {
+            variables.put("comment", comment);
+        }
+        complete(trackingNumber, group, variables);
+    }
+
+    /** The same for any task of the group, with the form's variables. */
+    public void complete(String trackingNumber, String group, Map<String, Object> variables) {
         List<JsonNode> tasks = await("a task for " + group, () -> {
             List<JsonNode> found = tasks(group, trackingNumber, group);
             return found.isEmpty() ? null : found;
@@ -192,11 +202,10 @@ public class OneDoorClient {
         var officer = http.withBasicAuth(group, PASSWORD);
         assertThat(officer.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", group), Void.class, taskId)
                 .getStatusCode().value()).isEqualTo(204);
-        Map<String, Object> variables = comment == null
-                ? Map.of("decision", Map.of("value", decision))
-                : Map.of("decision", Map.of("value", decision), "comment", Map.of("value", comment));
+        Map<String, Object> typed = new java.util.LinkedHashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
         ResponseEntity<String> done = officer.postForEntity("/engine-rest/task/{id}/complete",
-                Map.of("variables", variables), String.class, taskId);
+                Map.of("variables", typed), String.class, taskId);
         assertThat(done.getStatusCode().value()).as(done.getBody()).isIn(200, 204);
     }
 

@@ -74,11 +74,12 @@ public class MdaAnswers {
     private final AnswerTable answers;
     private final ApplicationEventPublisher events;
     private final MessageLog messageLog;
+    private final PacketMeters meters;
     private final Clock clock;
 
     MdaAnswers(PacketVerifier verifier, PacketLedger ledger, Lifecycle lifecycle, ServiceRequests requests,
             DocumentStore documents, DocumentInspector inspector, DeliveryTable deliveries, AnswerTable answers,
-            ApplicationEventPublisher events, MessageLog messageLog, Clock clock) {
+            ApplicationEventPublisher events, MessageLog messageLog, PacketMeters meters, Clock clock) {
         this.inspector = inspector;
         this.verifier = verifier;
         this.ledger = ledger;
@@ -89,6 +90,7 @@ public class MdaAnswers {
         this.answers = answers;
         this.events = events;
         this.messageLog = messageLog;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -98,8 +100,19 @@ public class MdaAnswers {
 
     @Transactional
     public Receipt receive(Operation operation, SignedPacket packet, Map<String, InputStreamSource> attached) {
+        try {
+            return take(operation, packet, attached);
+        } catch (OneDoorException refused) {
+            meters.refused(claimedSender(packet), operation.type, refused);
+            throw refused;
+        }
+    }
+
+    private Receipt take(Operation operation, SignedPacket packet, Map<String, InputStreamSource> attached) {
         Optional<SignedPacket> repeat = repeatOf(packet);
         if (repeat.isPresent()) {
+            // The very bytes of a packet verified before: its sender is the one it names.
+            meters.received(claimedSender(packet), operation.type, PacketMeters.Outcome.REPEAT);
             return new Receipt(repeat.get(), true);
         }
         Manifest manifest = verifier.verify(packet, digests(attached), ledger.party());
@@ -138,6 +151,8 @@ public class MdaAnswers {
         if (taken == Taken.TAKEN && (operation == Operation.DECIDE || operation == Operation.REQUEST_INFORMATION)) {
             events.publishEvent(new MdaAnswered(tn, mda, packetId, answer.decision()));
         }
+        meters.received(mda, manifest.type(), taken == Taken.LATE ? PacketMeters.Outcome.LATE
+                : PacketMeters.Outcome.ACCEPTED);
         return new Receipt(receipt(receiptId, manifest, now, taken), false);
     }
 
@@ -152,6 +167,15 @@ public class MdaAnswers {
             }
         });
         return digests;
+    }
+
+    /** The sender the packet names, before anything about it is verified; null if it names none. */
+    private static String claimedSender(SignedPacket packet) {
+        try {
+            return JSON.readTree(packet.manifest()).path("sender").asText(null);
+        } catch (IOException | IllegalArgumentException notAManifest) {
+            return null;
+        }
     }
 
     /**

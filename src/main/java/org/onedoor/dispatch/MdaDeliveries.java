@@ -59,10 +59,12 @@ public class MdaDeliveries {
     private final Lifecycle lifecycle;
     private final MdaGateway gateway;
     private final DeliveryTable table;
+    private final PacketMeters meters;
     private final Clock clock;
 
     MdaDeliveries(ConnectorRegistry connectors, ServiceCatalogue catalogue, ServiceRequests requests, DocumentStore documents, PacketLedger ledger,
-            PacketVerifier verifier, Lifecycle lifecycle, MdaGateway gateway, DeliveryTable table, Clock clock) {
+            PacketVerifier verifier, Lifecycle lifecycle, MdaGateway gateway, DeliveryTable table, PacketMeters meters,
+            Clock clock) {
         this.connectors = connectors;
         this.catalogue = catalogue;
         this.requests = requests;
@@ -72,6 +74,7 @@ public class MdaDeliveries {
         this.lifecycle = lifecycle;
         this.gateway = gateway;
         this.table = table;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -225,7 +228,7 @@ public class MdaDeliveries {
         }
     }
 
-    /** One attempt of one packet, signed anew (a fresh creation time) with its fixed id. */
+    /** One attempt of one packet, signed anew (a fresh creation time) with its fixed id; counted and timed. */
     private Attempt deliver(Delivery delivery, String serviceCode, Map<String, Object> payload,
             List<Manifest.DocumentEntry> entries, List<OutboundPacket.Attachment> attachments) {
         Connector connector = connectors.get(delivery.mdaCode());
@@ -233,6 +236,19 @@ public class MdaDeliveries {
                 delivery.trackingNumber(), serviceCode, ledger.party(), connector.code(), clock.instant(), payload,
                 entries);
         SignedPacket packet = ledger.sign(manifest);
+        long started = System.nanoTime();
+        PacketMeters.Outcome outcome = PacketMeters.Outcome.FAILED;
+        try {
+            Attempt attempt = exchange(connector, delivery, manifest, packet, attachments);
+            outcome = attempt.refusal() == null ? PacketMeters.Outcome.DELIVERED : PacketMeters.Outcome.REFUSED;
+            return attempt;
+        } finally {
+            meters.attempt(connector.code(), delivery.type(), outcome, System.nanoTime() - started);
+        }
+    }
+
+    private Attempt exchange(Connector connector, Delivery delivery, Manifest manifest, SignedPacket packet,
+            List<OutboundPacket.Attachment> attachments) {
         SignedPacket receipt;
         try {
             receipt = gateway.deliver(new OutboundPacket(connector, connectors.endpoint(connector), packet, attachments));
@@ -256,6 +272,7 @@ public class MdaDeliveries {
         try {
             answer = verifier.verifyReceipt(receipt, ledger.party(), delivery.preparedAt());
         } catch (PacketException e) {
+            meters.verificationFailed(connector.code(), e.code());
             throw new DeliveryFailedException(connector.code() + " answered with a receipt OneDoor cannot accept ("
                     + e.code() + "): " + e.getMessage(), e);
         }

@@ -12,10 +12,12 @@ public record IntakeRequest(String serviceCode, Applicant applicant, Map<String,
      * How the request reached OneDoor: at the ODSC's counter (the default), or taken by an officer from the call
      * centre or the ODSC's social-media pages and entered here, into the same flow.
      */
-    public static final List<String> CHANNELS = List.of("counter", "call-centre", "social-media");
+    public static final String COUNTER = "counter";
+    public static final List<String> CHANNELS = List.of(COUNTER, "call-centre", "social-media");
 
     public IntakeRequest {
         fields = fields == null ? Map.of() : fields;
+        channel = channel == null ? COUNTER : channel;
     }
 
     /**

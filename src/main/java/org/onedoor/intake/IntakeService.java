@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.onedoor.casework.WorkingDayCalendar;
+import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
 import org.onedoor.documents.DocumentStore;
@@ -21,6 +24,7 @@ import org.onedoor.packet.Manifest;
 import org.onedoor.packet.PacketLedger;
 import org.onedoor.packet.PacketType;
 import org.onedoor.packet.SignedPacket;
+import org.onedoor.system.Metrics;
 import org.onedoor.system.OneDoorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +57,12 @@ public class IntakeService {
     private final Clock clock;
     private final PacketLedger ledger;
     private final PortalSettings portal;
+    private final MeterRegistry meters;
 
     IntakeService(ServiceCatalogue catalogue, RequestValidator validator, DocumentStore documents,
             ServiceRequests requests, TrackingNumbers trackingNumbers, WorkingDayCalendar calendar,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger, PortalSettings portal) {
+            ApplicationEventPublisher events, ObjectMapper json, Clock clock, PacketLedger ledger, PortalSettings portal,
+            MeterRegistry meters) {
         this.portal = portal;
         this.catalogue = catalogue;
         this.validator = validator;
@@ -68,13 +74,13 @@ public class IntakeService {
         this.json = json;
         this.clock = clock;
         this.ledger = ledger;
+        this.meters = meters;
     }
 
     /** Filed at the counter, or by an officer for the call centre or social media ({@code channel}). */
     @Transactional
     IntakeResponse file(IntakeRequest request, List<Upload> uploads, String frontDeskUser) {
-        return accept(request, uploads, frontDeskUser, request.channel() == null ? "counter" : request.channel(),
-                List.of());
+        return accept(request, uploads, frontDeskUser, request.channel(), List.of());
     }
 
     /**
@@ -93,7 +99,7 @@ public class IntakeService {
             portalRules.add(new OneDoorException.Violation("payment", "field.not-allowed",
                     "The portal takes no payment: the fee is paid at the One-Door Service Centre."));
         }
-        if (request.channel() != null) {
+        if (!IntakeRequest.COUNTER.equals(request.channel())) { // the default when none is given
             portalRules.add(new OneDoorException.Violation("channel", "field.not-allowed",
                     "A request filed here comes through the portal."));
         }
@@ -147,6 +153,8 @@ public class IntakeService {
         }
         log.info("Accepted {} for {} from {} with {} document(s){}", trackingNumber, service.code(), frontDeskUser,
                 received.size(), awaitingPayment ? ", waiting for payment" : "");
+        Metrics.afterCommit(Metrics.REQUESTS.counter(meters, Metrics.SERVICE, service.code(),
+                Metrics.CHANNEL, channel)::increment);
         SignedPacket receipt = receipt(service, request, trackingNumber, receivedAt, expectedBy, received,
                 frontDeskUser, channel);
         return new IntakeResponse(trackingNumber, trackingCode, receipt.toJson());
@@ -162,7 +170,7 @@ public class IntakeService {
      */
     @Transactional
     PaymentResponse pay(String trackingNumber, IntakeRequest.Payment payment, String frontDeskUser) {
-        ServiceRequests.Unpaid unpaid = requests.lockUnpaid(trackingNumber);
+        ServiceRequests.Unpaid unpaid = requests.unpaid(trackingNumber);
         ServiceDefinition service = catalogue.find(unpaid.serviceCode()).orElseThrow(() -> new OneDoorException(
                 "service.unknown", HttpStatus.CONFLICT, "The service '" + unpaid.serviceCode() + "' is not in the catalogue."));
         List<OneDoorException.Violation> violations = new ArrayList<>();
@@ -245,6 +253,38 @@ public class IntakeService {
     private static Map<String, Object> paymentOf(IntakeRequest.Payment payment, ServiceDefinition service) {
         return Map.of("method", payment.method(), "reference", payment.reference(), "amount", payment.amount(),
                 "currency", service.fee().currency());
+    }
+
+    /**
+     * What a receipt says, read back from its signed payload: the filing's (the members {@link #receipt} writes) or
+     * a later payment's (service, payment, when, by whom, and the completion date it now promises).
+     */
+    public record ReceiptContent(LocalizedName serviceName, ServiceDefinition.Fee fee, IntakeRequest.Payment payment,
+            boolean awaitingPayment, Instant receivedAt, String receivedBy, String channel,
+            LocalDate expectedCompletion, Priority priority) {
+
+        public record Priority(String code, LocalizedName label) {
+        }
+
+        /** The clerk who took it; none for the citizen's own filing from the portal. */
+        public Optional<String> clerk() {
+            return PORTAL.equals(channel) ? Optional.empty() : Optional.ofNullable(receivedBy);
+        }
+    }
+
+    /** A receipt as handed over: what it says, and the signed packet in its JSON form. */
+    public record IssuedReceipt(ReceiptContent content, Map<String, String> signed) {
+    }
+
+    /**
+     * The receipts handed to the applicant, found again in the message log as they were signed: the filing's first,
+     * then the payment's if the fee was paid after filing.
+     */
+    public List<IssuedReceipt> issuedReceipts(String trackingNumber) {
+        return ledger.issued(trackingNumber, PacketType.RECEIPT, RECEIPT_RECIPIENT).stream()
+                .map(packet -> new IssuedReceipt(json.convertValue(Manifest.fromCanonical(packet.manifest()).payload(),
+                        ReceiptContent.class), packet.toJson()))
+                .toList();
     }
 
     private String toJson(Object value) {

@@ -17,15 +17,20 @@ import org.onedoor.system.OneDoorException;
 import org.onedoor.system.OneDoorException.Violation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal's one-time codes. A code goes by SMS to the number given; who types it back owns the number. Sending is
- * limited per number (one code a minute, a few an hour) and per client address; a code is spent after a few wrong
- * tries, on use, or when it expires. Every refusal of a code looks the same, so that the answers tell nothing about
- * which numbers asked.
+ * limited per number (one code a minute, a few an hour) and per client address, also under a burst (the number's row
+ * is locked while one is counted and sent); a code is spent after a few wrong tries, on use, or when it expires, and
+ * a client that types many wrong codes is stopped. Every refusal of a code looks the same, and so does every refusal
+ * to send one, so that the answers tell nothing about which numbers asked.
  */
 @Service
 class PortalCodes {
@@ -36,8 +41,12 @@ class PortalCodes {
     private final PortalSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate newTransaction;
 
-    PortalCodes(JdbcClient jdbc, PortalSettings settings, ApplicationEventPublisher events, Clock clock) {
+    PortalCodes(JdbcClient jdbc, PortalSettings settings, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.settings = settings;
         this.events = events;
@@ -62,16 +71,16 @@ class PortalCodes {
         String number = number(phone).orElseThrow(() -> new OneDoorException("request.invalid",
                 HttpStatus.UNPROCESSABLE_ENTITY, "Not a mobile number.", List.of(new Violation("phone", "field.pattern",
                         "A Bangladeshi mobile number, for example 01712345678."))));
+        lock(number);
         Instant now = clock.instant();
         Instant since = now.minus(settings.window());
         Optional<Instant> last = jdbc.sql("select max(created_at) from portal_code where phone = ?").param(number)
                 .query((rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
-        if (last.isPresent() && last.get().plus(settings.codeInterval()).isAfter(now)) {
-            throw tooMany("A code was sent to this number a moment ago; ask again after "
-                    + settings.codeInterval().toSeconds() + " seconds.");
-        }
-        if (count("phone", number, since) >= settings.codesPerNumber() || count("client", client, since) >= settings.codesPerClient()) {
-            throw tooMany("Too many codes were asked for; try again later.");
+        if (last.isPresent() && last.get().plus(settings.codeInterval()).isAfter(now)
+                || count("portal_code", "phone", number, "created_at", since) >= settings.codesPerNumber()
+                || count("portal_code", "client", client, "created_at", since) >= settings.codesPerClient()) {
+            throw new OneDoorException("portal.too-many-codes", HttpStatus.TOO_MANY_REQUESTS,
+                    "A code cannot be sent just now; try again in a few minutes.");
         }
         String id = UUID.randomUUID().toString();
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
@@ -88,11 +97,19 @@ class PortalCodes {
         return new Sent(expiresAt, now.plus(settings.codeInterval()));
     }
 
-    /** The number the code proves; a wrong, spent or expired code is refused, and each wrong try counts. */
+    /**
+     * The number the code proves; a wrong, spent or expired code is refused, and each wrong try counts, for the code
+     * and for the client (which is stopped after {@code attempts} times the codes it may ask for, per window).
+     */
     @Transactional(noRollbackFor = OneDoorException.class)
-    String verify(String phone, String code) {
-        String number = number(phone).orElseThrow(PortalCodes::refused);
+    String verify(String phone, String code, String client) {
         Instant now = clock.instant();
+        if (count("portal_refusal", "client", client, "refused_at", now.minus(settings.window()))
+                >= settings.attempts() * settings.codesPerClient()) {
+            throw new OneDoorException("portal.too-many-tries", HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many wrong codes from here; try again later.");
+        }
+        String number = number(phone).orElseThrow(() -> refused(client, now));
         record Open(String id, String hash, int attempts) {
         }
         Open open = jdbc.sql("""
@@ -101,14 +118,14 @@ class PortalCodes {
                 fetch first 1 rows only for update""")
                 .params(number, Timestamp.from(now))
                 .query((rs, i) -> new Open(rs.getString(1), rs.getString(2), rs.getInt(3))).optional()
-                .orElseThrow(PortalCodes::refused);
+                .orElseThrow(() -> refused(client, now));
         if (open.attempts() >= settings.attempts()) {
-            throw refused();
+            throw refused(client, now);
         }
         if (code == null || !MessageDigest.isEqual(hash(open.id(), code.trim()).getBytes(StandardCharsets.US_ASCII),
                 open.hash().getBytes(StandardCharsets.US_ASCII))) {
             jdbc.sql("update portal_code set attempts = attempts + 1 where id = ?").param(open.id()).update();
-            throw refused();
+            throw refused(client, now);
         }
         jdbc.sql("update portal_code set used_at = ? where id = ?").params(Timestamp.from(now), open.id()).update();
         return number;
@@ -119,9 +136,24 @@ class PortalCodes {
         return settings.sessionFor();
     }
 
-    private int count(String column, String value, Instant since) {
-        return jdbc.sql("select count(*) from portal_code where " + column + " = ? and created_at > ?")
+    /** Rows of {@code table} (ours, named here) for {@code value} since then. */
+    private int count(String table, String column, String value, String at, Instant since) {
+        return jdbc.sql("select count(*) from " + table + " where " + column + " = ? and " + at + " > ?")
                 .params(value, Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /**
+     * Holds the number's row until the transaction ends, so that two requests for one number are counted one after
+     * the other. The row is made in a transaction of its own: a second maker's duplicate then spoils nothing.
+     */
+    private void lock(String number) {
+        try {
+            newTransaction.executeWithoutResult(status -> jdbc.sql("insert into portal_number (phone) values (?)")
+                    .param(number).update());
+        } catch (DuplicateKeyException e) {
+            // made before
+        }
+        jdbc.sql("select phone from portal_number where phone = ? for update").param(number).query(String.class).single();
     }
 
     private static String hash(String id, String code) {
@@ -137,7 +169,9 @@ class PortalCodes {
         return new OneDoorException("portal.too-many-codes", HttpStatus.TOO_MANY_REQUESTS, message);
     }
 
-    private static OneDoorException refused() {
+    private OneDoorException refused(String client, Instant at) {
+        jdbc.sql("insert into portal_refusal (client, refused_at) values (?, ?)").params(client, Timestamp.from(at))
+                .update();
         return new OneDoorException("portal.code-refused", HttpStatus.UNAUTHORIZED,
                 "This code is wrong, used or expired. Ask for a new one.");
     }

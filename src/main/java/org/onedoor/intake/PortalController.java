@@ -53,7 +53,7 @@ class PortalController {
 
     @PostMapping(path = "/api/portal/session", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> signIn(@RequestBody SignIn signIn, HttpServletRequest request, HttpServletResponse response) {
-        String number = codes.verify(signIn.phone(), signIn.code());
+        String number = codes.verify(signIn.phone(), signIn.code(), request.getRemoteAddr());
         sessions.signIn(number, codes.sessionFor(), request, response);
         return ResponseEntity.noContent().build();
     }

@@ -51,7 +51,7 @@ public class RequestValidator {
                     + service.priorities().stream().map(ServiceDefinition.Priority::code).toList() + "."));
         }
         checkPayment(service, request.payment(), violations);
-        if (request.channel() != null && !IntakeRequest.CHANNELS.contains(request.channel())) {
+        if (!IntakeRequest.CHANNELS.contains(request.channel())) {
             violations.add(new Violation("channel", "field.not-allowed", "Allowed values: " + IntakeRequest.CHANNELS + "."));
         }
         Map<String, String> mediaTypes = documents(service.code(), service.documents(), uploads, violations);

@@ -73,13 +73,14 @@ public class ServiceRequests {
     }
 
     /**
-     * The request, locked so that two payments of it are taken one after the other: 404 for an unknown number, 409
-     * if its fee has been recorded before.
+     * The request, as its payment needs it: 404 for an unknown number, 409 if its fee has been recorded before. Not
+     * locked (a lock here, before the lifecycle's, could deadlock with a change that takes them the other way round):
+     * of two payments at once, the payment's key lets one through.
      */
-    Unpaid lockUnpaid(String trackingNumber) {
+    Unpaid unpaid(String trackingNumber) {
         Unpaid unpaid = (TrackingNumbers.isValid(trackingNumber) ? jdbc.sql("""
                 select service_code, applicant_name, priority, expected_by, released_at is null, form_data
-                from service_request where tracking_number = ? for update""")
+                from service_request where tracking_number = ?""")
                 .param(trackingNumber)
                 .query((rs, i) -> new Unpaid(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getBoolean(5), parse(rs.getString(6)),
@@ -89,10 +90,14 @@ public class ServiceRequests {
                         "No request has the tracking number '" + trackingNumber + "'."));
         if (jdbc.sql("select count(*) from payment where tracking_number = ?").param(trackingNumber)
                 .query(Integer.class).single() > 0) {
-            throw new OneDoorException("payment.already-recorded", HttpStatus.CONFLICT,
-                    "The fee of " + trackingNumber + " has been paid before.");
+            throw alreadyPaid(trackingNumber);
         }
         return unpaid;
+    }
+
+    private static OneDoorException alreadyPaid(String trackingNumber) {
+        return new OneDoorException("payment.already-recorded", HttpStatus.CONFLICT,
+                "The fee of " + trackingNumber + " has been paid before.");
     }
 
     /** The request waited for its payment: it is worked from now, and due {@code expectedBy}. */
@@ -111,8 +116,12 @@ public class ServiceRequests {
                             Timestamp.from(at), by)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new OneDoorException("payment.reference-used", HttpStatus.CONFLICT, "The " + payment.method()
-                    + " reference '" + payment.reference() + "' has already paid for another request.");
+            // Which key: the reference's, or the request's own (a payment recorded at the same moment).
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("payment_reference_once")) {
+                throw new OneDoorException("payment.reference-used", HttpStatus.CONFLICT, "The " + payment.method()
+                        + " reference '" + payment.reference() + "' has already paid for another request.");
+            }
+            throw alreadyPaid(trackingNumber);
         }
     }
 

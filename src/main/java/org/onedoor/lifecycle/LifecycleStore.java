@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.onedoor.system.Metrics;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,15 +17,17 @@ import org.springframework.stereotype.Repository;
 /**
  * The one writer of {@code request_state_change}, {@code request_lifecycle}, {@code leg_state_change} and
  * {@code request_leg}. Every change appends a row that the database checks against {@code lifecycle_transition}
- * and the previous row, then moves the current state to it.
+ * and the previous row, then moves the current state to it; and counts the change once it commits.
  */
 @Repository
 class LifecycleStore implements InitializingBean {
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    LifecycleStore(JdbcClient jdbc) {
+    LifecycleStore(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     /** The request's state, locked until the transaction ends: every change of a request and its legs takes it first. */
@@ -90,6 +94,8 @@ class LifecycleStore implements InitializingBean {
                 .update();
         jdbc.sql("update request_lifecycle set seq = ?, state = ? where tracking_number = ? and seq = ?")
                 .params(seq, to.name(), current.trackingNumber(), current.seq()).update();
+        Metrics.afterCommit(Metrics.REQUEST_STATE_CHANGES.counter(meters, Metrics.FROM, current.state().name(),
+                Metrics.TO, to.name())::increment);
         return new Current(current.trackingNumber(), seq, to);
     }
 
@@ -168,6 +174,8 @@ class LifecycleStore implements InitializingBean {
                 .params(seq, to.name(), startedAt == null ? null : Timestamp.from(startedAt),
                         endedAt == null ? null : Timestamp.from(endedAt),
                         leg.trackingNumber(), leg.mdaCode(), leg.seq()).update();
+        Metrics.afterCommit(Metrics.LEG_STATE_CHANGES.counter(meters, Metrics.MDA, leg.mdaCode(),
+                Metrics.FROM, leg.state().name(), Metrics.TO, to.name())::increment);
         return new LegRow(leg.trackingNumber(), leg.mdaCode(), leg.stage(), leg.reviewLevels(), leg.hasSystem(), seq,
                 to, leg.caseNumber(), leg.mdaExpectedBy(), leg.decisionReason(), startedAt, endedAt);
     }

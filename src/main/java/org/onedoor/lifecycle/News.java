@@ -42,5 +42,15 @@ public enum News {
     /** Cancelled by an administrator: {@code reason}. */
     CANCELLED,
     /** The MDA answered after the request had ended: {@code answer}, {@code outcome}. Changes nothing. */
-    LATE_ANSWER
+    LATE_ANSWER,
+    /** A grievance about the request, against {@code mda}, to be answered by {@code dueBy}. */
+    GRIEVANCE_FILED,
+    /** The MDA's grievance redress officer answered: {@code answer}; an appeal is possible until {@code appealBy}. */
+    GRIEVANCE_ANSWERED,
+    /** The grievance (or its appeal) is past {@code dueBy}: it went to the officer above. */
+    GRIEVANCE_ESCALATED,
+    /** The citizen appealed the answer; the appellate officer decides by {@code dueBy}. */
+    GRIEVANCE_APPEALED,
+    /** The appellate officer decided: {@code decision}. */
+    APPEAL_DECIDED
 }

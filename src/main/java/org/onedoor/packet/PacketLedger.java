@@ -1,5 +1,7 @@
 package org.onedoor.packet;
 
+import java.util.List;
+
 import org.onedoor.messagelog.MessageLog;
 import org.springframework.stereotype.Component;
 
@@ -44,5 +46,15 @@ public class PacketLedger {
         log.append(new MessageLog.Entry(sent ? MessageLog.Direction.OUT : MessageLog.Direction.IN,
                 sent ? manifest.recipient() : manifest.sender(), manifest.packetId().toString(),
                 manifest.type().wireName(), manifest.trackingNumber(), packet.manifest(), packet.signature()));
+    }
+
+    /** The packets of this type that OneDoor issued to the party about the request, in the order they were logged. */
+    public List<SignedPacket> issued(String trackingNumber, PacketType type, String recipient) {
+        return log.ofRequest(trackingNumber).stream()
+                .map(MessageLog.Logged::entry)
+                .filter(e -> e.direction() == MessageLog.Direction.OUT && e.party().equals(recipient)
+                        && e.packetType().equals(type.wireName()))
+                .map(e -> new SignedPacket(e.manifest(), e.signature()))
+                .toList();
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.onedoor.system.Metrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +31,11 @@ public class Escalations {
     }
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    Escalations(JdbcClient jdbc) {
+    Escalations(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     public void record(Escalation e) {
@@ -42,6 +46,8 @@ public class Escalations {
                         e.dueDate(), e.workingDaysLate(), Timestamp.from(e.takenAt()),
                         e.reason().length() <= 500 ? e.reason() : e.reason().substring(0, 499) + "…")
                 .update();
+        Metrics.afterCommit(Metrics.ESCALATIONS.counter(meters, Metrics.MDA, e.mdaCode(), Metrics.STEP, e.step().name())
+                ::increment);
     }
 
     /** How many times {@code step} was taken on the task. */

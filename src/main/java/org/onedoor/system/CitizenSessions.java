@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,11 +26,15 @@ public class CitizenSessions {
 
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    /** The verified number, in a new session (a new id: no fixation), with a new CSRF token. */
+    /** The verified number, in a new session (no fixation), with a new CSRF token. */
     public void signIn(String phone, Duration idle, HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true);
-        request.changeSessionId();
-        request.getSession().setMaxInactiveInterval((int) idle.toSeconds());
+        // A new session, not the old one renamed: nothing of a login before (a Tasklist session at a shared counter)
+        // comes along.
+        HttpSession before = request.getSession(false);
+        if (before != null) {
+            before.invalidate();
+        }
+        request.getSession(true).setMaxInactiveInterval((int) idle.toSeconds());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new Citizen(phone));
         SecurityContextHolder.setContext(context);

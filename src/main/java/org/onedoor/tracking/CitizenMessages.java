@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one catalogue of what citizens read, in English and Bangla ({@code tracking/messages.yaml}): the wording of
- * every kind of news, every request and leg state, and the codes facts may hold. Complete at startup or OneDoor
- * does not start.
+ * every kind of news, every request and leg state, the codes facts may hold, and the printed receipt's words.
+ * Complete at startup or OneDoor does not start.
  */
 @Component
 public class CitizenMessages {
@@ -29,7 +29,15 @@ public class CitizenMessages {
 
     /** The file's shape. */
     record Catalogue(Map<News, LocalizedName> news, Map<String, Map<String, LocalizedName>> words,
-            Map<RequestState, LocalizedName> states, Map<LegState, LocalizedName> legStates) {
+            Map<RequestState, LocalizedName> states, Map<LegState, LocalizedName> legStates,
+            Map<ReceiptLabel, LocalizedName> receipt) {
+    }
+
+    /** What the printed receipt says beside its facts ({@link ReceiptPdf}). */
+    enum ReceiptLabel {
+        CENTRE, TITLE, TRACKING_NUMBER, TRACKING_CODE, CODE_HINT, SERVICE, FEE, FREE, PAID, NOT_PAID, PAY_AT_CENTRE,
+        PRIORITY, CHANNEL, RECEIVED_AT, RECEIVED_BY, EXPECTED, IF_PAID_TODAY, OFFICES, OFFICES_LATER, TRACK_AT, SCAN,
+        SIGNED_ATTACHED
     }
 
     private final Catalogue catalogue;
@@ -41,6 +49,7 @@ public class CitizenMessages {
         complete("news", catalogue.news(), EnumSet.allOf(News.class));
         complete("states", catalogue.states(), EnumSet.allOf(RequestState.class));
         complete("legStates", catalogue.legStates(), EnumSet.allOf(LegState.class));
+        complete("receipt", catalogue.receipt(), EnumSet.allOf(ReceiptLabel.class));
         catalogue.words().forEach((fact, words) -> complete("words." + fact, words, words.keySet()));
     }
 
@@ -77,16 +86,22 @@ public class CitizenMessages {
         return language.pick(catalogue.legStates().get(state));
     }
 
+    String receipt(ReceiptLabel label, Language language) {
+        return language.pick(catalogue.receipt().get(label));
+    }
+
+    /** A code in words ({@code channel}: {@code call-centre}, for instance), or the code itself if it has none. */
+    public String word(String fact, String code, Language language) {
+        Map<String, LocalizedName> words = catalogue.words().get(fact);
+        return words != null && words.containsKey(code) ? language.pick(words.get(code)) : code;
+    }
+
     private String value(String name, String mdaCode, Map<String, String> facts, Language language) {
         if (name.equals("mda")) {
             return mdaCode == null ? null : connectors.find(mdaCode).map(c -> language.pick(c.name())).orElse(mdaCode);
         }
         String value = facts.get(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Map<String, LocalizedName> words = catalogue.words().get(name);
-        return words != null && words.containsKey(value) ? language.pick(words.get(value)) : value;
+        return value == null || value.isBlank() ? null : word(name, value, language);
     }
 
     private static <K> void complete(String section, Map<K, LocalizedName> entries, Set<K> expected) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code onedoor.notifications}: how citizens hear of their requests. Each channel has a transport: {@code off}
@@ -38,6 +39,18 @@ public record NotificationSettings(Channel sms, Channel email, URI trackingPage,
                         + " when it can be finished within its claim");
             }
         }
+    }
+
+    /**
+     * The tracking page for a request, in the citizen's language. Messages leave the code out (it stays on the
+     * receipt); the receipt's link carries it, so that it opens the request at once.
+     */
+    public String trackingLink(String trackingNumber, String code, Language language) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromUri(trackingPage).queryParam("n", trackingNumber);
+        if (code != null) {
+            link.queryParam("c", code);
+        }
+        return link.queryParam("lang", language.name()).build().toUriString();
     }
 
     public Channel channel(NotificationChannel channel) {

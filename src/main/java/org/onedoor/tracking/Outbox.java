@@ -10,27 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
+import org.onedoor.lifecycle.News;
 import org.onedoor.lifecycle.RequestNews;
+import org.onedoor.system.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The notifications outbox. A change the citizen hears of queues one message per channel they have (SMS to the
  * phone every filing gives, e-mail if they gave an address), worded in their language, in the transaction of the
  * change: a change rolled back sends nothing, and a change made is never left unsent. Any node sends: it claims a
  * batch for a while, and marks each message SENT (final) or schedules the next attempt, doubling the wait, until
- * the last attempt leaves it FAILED for an administrator to look at and resend.
+ * the last attempt leaves it FAILED for an administrator to look at and resend. Its backlog, PENDING and FAILED
+ * messages, is a gauge for Prometheus.
  */
 @Service
-public class Outbox {
+public class Outbox implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 500;
@@ -105,7 +110,8 @@ public class Outbox {
                 "service", catalogue.find(applicant.serviceCode()).map(ServiceDefinition::name).map(language::pick)
                         .orElse(applicant.serviceCode()),
                 "news", messages.news(news.kind(), news.mdaCode(), news.facts(), language),
-                "link", link(news.trackingNumber(), language));
+                "link", settings.trackingLink(news.trackingNumber(), null, language)
+                        + (RATED.contains(news.kind()) ? "#feedback" : ""));
         Timestamp now = Timestamp.from(clock.instant());
         recipients.forEach((channel, recipient) -> {
             NotificationTemplates.Text text = templates.render(channel, language, values);
@@ -119,11 +125,17 @@ public class Outbox {
         });
     }
 
-    /** The tracking page for this request, in the applicant's language; the code stays on the receipt. */
-    String link(String trackingNumber, Language language) {
-        return UriComponentsBuilder.fromUri(settings.trackingPage()).queryParam("n", trackingNumber)
-                .queryParam("lang", language.name()).build().toUriString();
+    /** Each a count on the index the senders use ({@code notification_due}), at every scrape. */
+    @Override
+    public void bindTo(MeterRegistry meters) {
+        for (Status status : List.of(Status.PENDING, Status.FAILED)) {
+            Metrics.OUTBOX_MESSAGES.gauge(meters, () -> jdbc.sql("select count(*) from notification where status = ?")
+                    .param(status.name()).query(Long.class).single(), Metrics.STATUS, status.name());
+        }
     }
+
+    /** Decisions the citizen is asked to rate: their link opens the tracking page at its feedback form. */
+    static final Set<News> RATED = Set.of(News.APPROVED, News.REJECTED);
 
     /**
      * Up to {@code batch} due messages, held by this caller for {@code claimFor}. The claim is checked again on the

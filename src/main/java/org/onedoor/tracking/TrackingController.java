@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.documents.Downloads;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
+import org.onedoor.intake.IntakeService;
 import org.onedoor.intake.ServiceRequests;
 import org.onedoor.intake.ServiceRequests.FiledRequest;
 import org.onedoor.lifecycle.InformationRequest;
@@ -23,9 +26,12 @@ import org.onedoor.mda.ConnectorRegistry;
 import org.onedoor.sla.SlaClocks;
 import org.onedoor.system.OneDoorException;
 import org.onedoor.viewlog.ViewLog;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +43,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * {@code GET /api/track/{trackingNumber}?code=...&lang=bn}: public, for the citizen. The request's state, each
  * MDA's part, what is asked of the applicant, the timeline, in English or Bangla, and which MDAs' officers opened
- * the file how often. An unknown number and a
- * wrong code get the same 404, so that the endpoint tells nothing to someone guessing numbers.
+ * the file how often; {@code .../receipt.pdf} prints the receipt. An unknown number and a wrong code get the same
+ * 404, so that the endpoint tells nothing to someone guessing numbers.
  */
 @RestController
 class TrackingController {
@@ -52,11 +58,22 @@ class TrackingController {
     private final ViewLog views;
     private final SlaClocks clocks;
     private final Downloads downloads;
+    private final Feedback feedback;
+    private final Grievances grievances;
+    private final IntakeService intake;
+    private final NotificationSettings settings;
+    private final ReceiptPdf receiptPdf;
 
     TrackingController(ServiceRequests requests, Lifecycle lifecycle, Timeline timeline, CitizenMessages messages,
             ServiceCatalogue catalogue, ConnectorRegistry connectors, ViewLog views, SlaClocks clocks,
-            Downloads downloads) {
+            Downloads downloads, Feedback feedback, Grievances grievances, IntakeService intake,
+            NotificationSettings settings, ReceiptPdf receiptPdf) {
+        this.feedback = feedback;
+        this.grievances = grievances;
         this.downloads = downloads;
+        this.intake = intake;
+        this.settings = settings;
+        this.receiptPdf = receiptPdf;
         this.views = views;
         this.clocks = clocks;
         this.requests = requests;
@@ -69,8 +86,14 @@ class TrackingController {
 
     record Status(String trackingNumber, String serviceCode, LocalizedName serviceName, Language language,
             RequestState state, String stateText, Instant receivedAt, LocalDate expectedCompletion, Instant endedAt,
-            ServiceDefinition.Fee fee, ServiceRequests.PaidFee payment, List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
+            ServiceDefinition.Fee fee, ServiceRequests.PaidFee payment, Feedback.Rating feedback,
+            List<Grievance> grievances, List<LegStatus> legs, List<Question> questions, List<Step> timeline, List<Opened> openedBy,
             List<Issued> issuedDocuments) {
+    }
+
+    /** A grievance about the request, with the office's name. */
+    record Grievance(@JsonUnwrapped Grievances.Grievance grievance,
+            LocalizedName mdaName) {
     }
 
     /** A document an MDA issued with its answer (a licence, a clearance), and where the citizen downloads it. */
@@ -132,7 +155,9 @@ class TrackingController {
         return new Status(request.trackingNumber(), request.serviceCode(),
                 service.map(ServiceDefinition::name).orElse(null), language, view.state(),
                 messages.state(view.state(), language), request.receivedAt(), clock.expectedCompletion(), view.endedAt(),
-                service.map(ServiceDefinition::fee).orElse(null), requests.payment(trackingNumber).orElse(null), legs, questions, steps, opened, issued);
+                service.map(ServiceDefinition::fee).orElse(null), requests.payment(trackingNumber).orElse(null),
+                feedback.find(trackingNumber).orElse(null), grievances.of(trackingNumber).stream()
+                        .map(g -> new Grievance(g, name(g.mdaCode()))).toList(), legs, questions, steps, opened, issued);
     }
 
     /**
@@ -151,8 +176,44 @@ class TrackingController {
         return downloads.hand(document, "citizen", true);
     }
 
-    /** An unknown number and a wrong code get the same 404. */
+    /**
+     * {@code GET /api/track/{trackingNumber}/receipt.pdf?code=...&lang=bn}: the receipt to print, with the code
+     * (only its hash is kept, so the citizen's copy supplies it), the offices once routed, the tracking link and
+     * its QR code, and the signed receipt attached.
+     */
+    @GetMapping("/api/track/{trackingNumber}/receipt.pdf")
+    ResponseEntity<byte[]> receiptPdf(@PathVariable String trackingNumber, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        FiledRequest request = filed(trackingNumber, code);
+        Language language = Language.of(lang, acceptLanguage);
+        List<IntakeService.IssuedReceipt> receipts = intake.issuedReceipts(trackingNumber);
+        if (receipts.isEmpty()) {
+            throw new IllegalStateException(trackingNumber + " was filed without its receipt");
+        }
+        RequestView view = lifecycle.view(trackingNumber).orElseThrow();
+        List<LocalizedName> offices = view.legs().stream()
+                .map(leg -> Objects.requireNonNullElse(name(leg.mdaCode()),
+                        new LocalizedName(leg.mdaCode(), leg.mdaCode())))
+                .toList();
+        byte[] pdf = receiptPdf.render(new ReceiptPdf.Receipt(trackingNumber, code, receipts, offices,
+                settings.trackingLink(trackingNumber, code, language), clocks.of(request, view).expectedCompletion()),
+                language);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("receipt-" + trackingNumber + ".pdf").build().toString())
+                // It prints the tracking code: no shared cache keeps it.
+                .cacheControl(CacheControl.noStore())
+                .body(pdf);
+    }
+
     private FiledRequest filed(String trackingNumber, String code) {
+        return filed(requests, trackingNumber, code);
+    }
+
+    /** An unknown number and a wrong code get the same 404. */
+    static FiledRequest filed(ServiceRequests requests, String trackingNumber, String code) {
         return requests.find(trackingNumber)
                 .filter(r -> r.codeMatches(code))
                 .orElseThrow(() -> new OneDoorException("tracking.not-found", HttpStatus.NOT_FOUND,

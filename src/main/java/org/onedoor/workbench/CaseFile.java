@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.onedoor.catalogue.LocalizedName;
 import org.onedoor.lifecycle.LegState;
 import org.onedoor.lifecycle.RequestState;
+import org.onedoor.tracking.Grievances;
 
 /**
  * What an officer needs to decide a request: the applicant and the form with the catalogue's labels, the documents
@@ -21,7 +23,11 @@ import org.onedoor.lifecycle.RequestState;
 public record CaseFile(String trackingNumber, String serviceCode, LocalizedName serviceName, RequestState state,
         Instant receivedAt, LocalDate dueDate, long workingDaysLeft, String timeZone, List<String> yourMdas,
         Map<String, Object> applicant, List<Field> fields, List<Document> documents, List<Part> parts,
-        List<Question> questions, List<Step> history) {
+        List<Question> questions, List<Grievance> grievances, List<Step> history) {
+
+    /** A citizen's grievance against one of the officer's MDAs, with the documents given (to open inline). */
+    public record Grievance(@JsonUnwrapped Grievances.Grievance grievance, List<Document> documents) {
+    }
 
     public record Field(String name, LocalizedName label, Object value) {
     }

@@ -42,6 +42,14 @@ class CaseFileController {
                 false);
     }
 
+    @GetMapping("/api/officer/requests/{trackingNumber}/grievances/{id}/documents/{sha256}")
+    ResponseEntity<Resource> evidence(@PathVariable String trackingNumber, @PathVariable String id,
+            @PathVariable String sha256, Authentication user) {
+        return downloads.hand(files.evidence(user.getName(), UserGroups.of(user), trackingNumber, id, sha256),
+                user.getName(),
+                false);
+    }
+
     @GetMapping("/api/supervisor/requests/{trackingNumber}/views")
     List<ViewLog.View> views(@PathVariable String trackingNumber) {
         return views.views(trackingNumber);

@@ -1,5 +1,6 @@
 package org.onedoor.workflow;
 
+import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.casework.Supervisors;
 import org.onedoor.mda.Connector;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's people, all with the password {@code onedoor.demo.password}: {@code frontdesk}, {@code supervisor},
- * {@code <mda>-supervisor} for every MDA, {@code <mda>-desk|head|director} for every task-list MDA and every holder
- * its organogram names. Exists only in the demo profile.
+ * {@code <mda>-supervisor} and {@code <mda>-grievance|appellate} for every MDA, {@code <mda>-desk|head|director} for
+ * every task-list MDA and every holder its organogram names. Exists only in the demo profile.
  */
 @Component
 @Profile("demo")
@@ -32,6 +33,9 @@ class DemoUsers {
         setup.user("frontdesk", password, "Farhana", "Front desk", IdentitySetup.FRONT_DESK);
         setup.user("supervisor", password, "Sabina", "Supervisor", IdentitySetup.SUPERVISOR);
         for (Connector c : connectors.all()) {
+            for (GrievanceOfficer officer : GrievanceOfficer.values()) {
+                setup.user(officer.group(c.code()), password, officer.title(), c.name().en(), officer.group(c.code()));
+            }
             setup.user(Supervisors.group(c.code()), password, "Supervisor", c.name().en(), Supervisors.group(c.code()));
             if (c.mode() == Connector.Mode.tasklist) {
                 for (OfficerRole role : OfficerRole.values()) {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.identity.User;
+import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.casework.Supervisors;
 import org.onedoor.mda.Connector;
@@ -98,6 +99,15 @@ public class IdentitySetup {
                 group(group, c.name().en() + ": " + c.officerTitle(role));
                 grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
                 // Tasklist shows the process's name and diagram beside each task.
+                grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+            }
+        }
+        // Every MDA answers grievances, also one whose own system does its casework.
+        for (Connector c : connectors.all()) {
+            for (GrievanceOfficer officer : GrievanceOfficer.values()) {
+                String group = officer.group(c.code());
+                group(group, c.name().en() + ": " + officer.title());
+                grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
                 grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
             }
         }
@@ -227,6 +237,29 @@ public class IdentitySetup {
                         // The query as this release defines it (priority requests first, then by due date).
                         filter = filters.saveFilter(filter.setQuery(
                                 kind.query(tasks.createTaskQuery().taskCandidateGroup(group))));
+                    }
+                    grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+                    priority++;
+                }
+            }
+        }
+        for (Connector c : connectors.all()) {
+            for (GrievanceOfficer officer : GrievanceOfficer.values()) {
+                String group = officer.group(c.code());
+                for (TaskFilter kind : List.of(TaskFilter.OPEN, TaskFilter.OVERDUE)) {
+                    String key = group + "/" + kind.name();
+                    TaskQuery query = kind.query(tasks.createTaskQuery().taskCandidateGroup(group));
+                    Filter filter = existing.get(key);
+                    if (filter == null) {
+                        Map<String, Object> properties = new LinkedHashMap<>();
+                        properties.put(FILTER_KEY, key);
+                        properties.put("description", (kind == TaskFilter.OPEN ? "Grievances to deal with"
+                                : "Grievances past their due date") + " (" + c.name().en() + ")");
+                        properties.put("priority", priority);
+                        properties.put("refresh", true);
+                        filter = filters.saveFilter(filters.newTaskFilter(officer.title() + ": "
+                                + (kind == TaskFilter.OPEN ? "grievances" : "overdue grievances"))
+                                .setQuery(query).setProperties(properties));
                     }
                     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
                     priority++;

@@ -45,6 +45,17 @@ final class ProcessVariables {
     /** The request ended before its stages did: rejected, withdrawn or cancelled. */
     static final String REQUEST_ENDED = "RequestEnded";
 
+    /** The Grievance process: the grievance, its due dates (ends of days) and the officers' answers. */
+    static final String GRIEVANCE_PROCESS = "Grievance";
+    static final String GRIEVANCE_ID = "grievanceId";
+    static final String GRIEVANCE_DUE = "grievanceDue";
+    static final String APPEAL_BY = "appealBy";
+    static final String APPEAL_DUE = "appealDue";
+    static final String GRIEVANCE_ANSWER = "grievanceAnswer";
+    static final String APPEAL_DECISION = "appealDecision";
+    /** The citizen appealed the answer to the grievance. */
+    static final String GRIEVANCE_APPEALED = "GrievanceAppealed";
+
     private ProcessVariables() {
     }
 }

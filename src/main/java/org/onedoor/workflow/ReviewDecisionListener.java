@@ -6,7 +6,6 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.lifecycle.Decision;
@@ -197,8 +196,8 @@ public class ReviewDecisionListener implements TaskListener {
     }
 
     private static String officer(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null ? current.getUserId() : task.getAssignee();
+        String current = Officers.current(task);
+        return current != null ? current : task.getAssignee();
     }
 
     private static String trimmed(String s) {

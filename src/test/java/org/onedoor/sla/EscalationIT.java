@@ -13,9 +13,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.OneDoorClient;
+import org.onedoor.Scrape;
 import org.onedoor.TestDatabase;
 import org.onedoor.casework.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,10 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * One request run past its desk officer's follow-up date, due date and grace period on the engine's clock, with the
  * job executor firing the timers as in production: the officer is reminded, the section head told, and the task handed
- * to the section head, each step in the task's history and on the supervisor's list. In a JVM of its own: moving the
- * engine's clock would fire every other test's timers.
+ * to the section head, each step in the task's history, on the supervisor's list and in the metrics. In a JVM of its
+ * own: moving the engine's clock would fire every other test's timers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("demo")
 class EscalationIT {
 
@@ -69,6 +72,7 @@ class EscalationIT {
 
     @Test
     void aLateTaskIsRemindedThenItsSupervisorIsToldThenTheTaskGoesUp() {
+        Scrape before = Scrape.of(http);
         OneDoorClient client = new OneDoorClient(http);
         JsonNode filed = client.file("frontdesk", OneDoorClient.example("trade-licence")).getBody();
         String number = filed.path("trackingNumber").asText();
@@ -96,5 +100,14 @@ class EscalationIT {
         JsonNode late = http.withBasicAuth("supervisor", OneDoorClient.PASSWORD)
                 .getForObject("/api/supervisor/late-legs?mdaCode=city-corporation", JsonNode.class);
         assertThat(late.findValuesAsText("trackingNumber")).as("the leg's own due date is later").doesNotContain(number);
+
+        // Each step counted once, for Prometheus (counted as its job commits, just after the list shows it).
+        for (String step : List.of("REMINDER", "OVERDUE", "REASSIGNED")) {
+            assertThat(OneDoorClient.await(step + " counted", () -> {
+                double counted = Scrape.of(http).value("onedoor_escalations_total", "mda", "city-corporation", "step",
+                        step) - before.value("onedoor_escalations_total", "mda", "city-corporation", "step", step);
+                return counted > 0 ? counted : null;
+            })).as(step).isEqualTo(1);
+        }
     }
 }

@@ -58,6 +58,13 @@ class RouteSweepIT {
         PUBLIC.put("GET /api/services/*", "one service of the catalogue");
         PUBLIC.put("GET /api/track/*", "tracking needs the number and the code printed on the receipt");
         PUBLIC.put("GET /api/track/*/documents/*/*", "an issued document, with the receipt's number and code");
+        PUBLIC.put("GET /api/track/*/receipt.pdf", "the receipt to print, with the receipt's number and code");
+        PUBLIC.put("PUT /api/track/*/feedback", "the citizen's rating, with the receipt's number and code");
+        PUBLIC.put("POST /api/track/*/grievances", "the citizen's grievance, with the receipt's number and code");
+        PUBLIC.put("POST /api/track/*/grievances/*/appeal", "the citizen's appeal, with the receipt's number and code");
+        PUBLIC.put("GET /api/requests/expected-completion", "the date a filing today is promised: catalogue facts");
+        PUBLIC.put("POST /api/portal/code", "the portal's one-time code is asked for before any login (rate-limited)");
+        PUBLIC.put("POST /api/portal/session", "the portal's login with that code");
         PUBLIC.put("* /api/mda/*", "MDA systems authenticate by signing every packet");
         PUBLIC.put("* /ws/*", "the SOAP endpoints authenticate by signature; WSDLs and the service list are published");
         PUBLIC.put("* /simulator/mda/*", "the demo's simulated ministry systems, reached by signed packets");

@@ -110,7 +110,7 @@ class SecurityIT {
         assertThat(officer.getBody().path("code").asText()).isEqualTo("auth.forbidden");
 
         // Camunda locks a user for a few seconds after a wrong password: not one the other tests log in as.
-        ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth("supervisor", "guess")
+        ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth("environment-appellate", "guess")
                 .getForEntity("/api/requests", JsonNode.class);
         assertThat(wrongPassword.getStatusCode().value()).isEqualTo(401);
     }

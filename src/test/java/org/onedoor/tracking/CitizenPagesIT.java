@@ -235,6 +235,8 @@ class CitizenPagesIT {
         assertThat(trade[0]).startsWith("ODSC-");
         assertThat(browser.findElement(By.cssSelector("#receipt img")).getAttribute("alt")).contains("QR");
         assertThat(browser.findElement(By.id("receipt")).getText()).contains("2,000 BDT — Paid: Cash (counter receipt), CTR-");
+        assertThat(browser.findElement(By.id("receipt-pdf")).getAttribute("href"))
+                .endsWith("/api/track/" + trade[0] + "/receipt.pdf?code=" + trade[1] + "&lang=en");
         screenshot("citizens-receipt-en.png");
         accessible("receipt");
         Pdf printed = ((org.openqa.selenium.PrintsPage) browser).print(new PrintOptions());
@@ -314,6 +316,8 @@ class CitizenPagesIT {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
         await().until(d -> !d.findElements(By.cssSelector("#result .leg")).isEmpty());
         js("document.getElementById('summary').scrollIntoView()");
+        assertThat(browser.findElement(By.id("receipt-pdf")).getAttribute("href"))
+                .endsWith("/api/track/" + trade[0] + "/receipt.pdf?code=" + trade[1] + "&lang=en");
         screenshot("citizens-track-phone-en.png");
         accessible("tracking page");
         fits("tracking page at 360 px");
@@ -334,6 +338,49 @@ class CitizenPagesIT {
         browser.findElement(By.id("c")).sendKeys("WRONG-CODE1", Keys.ENTER);
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "কোনো"));
         browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void theCitizenRatesTheServiceAndFilesAGrievanceOnTheTrackingPage() throws IOException {
+        OneDoorClient client = new OneDoorClient(http);
+        JsonNode filed = client.file("frontdesk", OneDoorClient.example("social-safety-net-allowance")).getBody();
+        String number = filed.path("trackingNumber").asText();
+        String code = filed.path("trackingCode").asText();
+        for (String level : List.of("desk", "head", "director")) {
+            client.decide(number, "social-services-" + level, "approve", null);
+        }
+        client.awaitState(number, code, "APPROVED");
+        browser.manage().deleteAllCookies();
+        // As the decision's SMS links: the tracking page at its rating.
+        browser.get(url("/track.html?n=" + number + "&c=" + code + "&lang=en#feedback"));
+        WebElement four = await().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#rate-form input[name=rating][value='4']")));
+        assertThat(browser.switchTo().activeElement().getAttribute("name")).as("the link lands on the rating").isEqualTo("rating");
+        four.click();
+        browser.findElement(By.id("rate-comment")).sendKeys("Quick, and the officer explained everything.");
+        browser.findElement(By.cssSelector("#rate-form button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-status"), "Thank you"));
+        assertThat(client.track(number, code).getBody().path("feedback").path("rating").asInt()).isEqualTo(4);
+
+        browser.findElement(By.id("grieve-text")).sendKeys("The office asked me to come back three times for one signature.");
+        browser.findElement(By.cssSelector("#grieve button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "with the grievance redress officer"));
+        client.complete(number, "social-services-grievance",
+                Map.of("grievanceAnswer", "The section now signs on the day; we apologise."));
+        await().until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("form.appeal textarea")).isEmpty();
+        });
+        js("document.getElementById('grievances').scrollIntoView()");
+        screenshot("citizens-track-voice.png");
+        accessible("rating and grievances");
+        browser.findElement(By.cssSelector("form.appeal textarea")).sendKeys("It happened again last week.");
+        browser.findElement(By.cssSelector("form.appeal button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "with the appellate officer"));
+        language("bn");
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "আপিল কর্মকর্তার কাছে"));
+        accessible("rating and grievances in Bangla");
+        language("en");
     }
 
     @Test

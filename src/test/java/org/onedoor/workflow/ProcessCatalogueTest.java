@@ -27,6 +27,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.onedoor.casework.GrievanceOfficer;
 import org.onedoor.casework.OfficerRole;
 import org.onedoor.catalogue.ServiceCatalogue;
 import org.onedoor.catalogue.ServiceDefinition;
@@ -100,7 +101,8 @@ class ProcessCatalogueTest {
     void everyExpressionNamesAnExistingBeanOrAKnownVariable() {
         Set<String> variables = Set.of("execution", "task", ProcessVariables.DUE_DATE, ProcessVariables.MDA_CODE,
                 ProcessVariables.DECISION, ProcessVariables.REVIEW_LEVELS, ProcessVariables.MDA_DECISION,
-                ProcessVariables.ROUTING_DECISION, ProcessVariables.REQUEST_OPEN, ProcessVariables.APPROVED);
+                ProcessVariables.ROUTING_DECISION, ProcessVariables.REQUEST_OPEN, ProcessVariables.APPROVED,
+                ProcessVariables.GRIEVANCE_DUE, ProcessVariables.APPEAL_BY, ProcessVariables.APPEAL_DUE);
         for (Path file : bpmnFiles) {
             String xml = read(file);
             Matcher m = EXPRESSION_ROOT.matcher(xml);
@@ -157,7 +159,8 @@ class ProcessCatalogueTest {
                 assertThat(formIds).as(file + ": " + task.getId() + " form").contains(task.getCamundaFormRef());
                 String group = task.getCamundaCandidateGroups();
                 assertThat(group).as(file + ": " + task.getId() + " candidate group")
-                        .isIn(Stream.of(OfficerRole.values()).map(r -> "${mdaCode}-" + r.name()).toList());
+                        .isIn(Stream.concat(Stream.of(OfficerRole.values()).map(Enum::name),
+                                Stream.of(GrievanceOfficer.values()).map(Enum::name)).map(r -> "${mdaCode}-" + r).toList());
             }
             for (ModelElementInstance task : model.getModelElementsByType(
                     org.camunda.bpm.model.bpmn.instance.ServiceTask.class)) {
@@ -205,7 +208,7 @@ class ProcessCatalogueTest {
     @Test
     void everyMessageAProcessWaitsForIsOneOneDoorSends() {
         Set<String> sent = Set.of(ProcessVariables.MDA_DECIDED, ProcessVariables.MDA_REQUESTED_INFORMATION,
-                ProcessVariables.APPLICANT_ANSWERED, ProcessVariables.REQUEST_ENDED);
+                ProcessVariables.APPLICANT_ANSWERED, ProcessVariables.REQUEST_ENDED, ProcessVariables.GRIEVANCE_APPEALED);
         Set<String> declared = new HashSet<>();
         for (Path file : bpmnFiles) {
             Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class)

@@ -110,7 +110,7 @@ class ServiceChecksTest {
         ServiceChecks.Report report = report();
         assertThat(report.common()).extracting(ServiceChecks.Problem::toString).contains(
                 "common/OfficerReview.bpmn: task Task_ReviewAsDeskOfficer, camunda:formRef: no form file declares "
-                        + "'ReviewRequest'; forms are []")
+                        + "'ReviewRequest'; forms are [GrievanceAnswer, GrievanceAppeal]")
                 .anySatisfy(p -> assertThat(p).startsWith("common/MdaExchange.bpmn: cannot be parsed: "));
     }
 

@@ -28,7 +28,7 @@ create table kpi_request (
 -- for an MDA's (or the request's) own figures; bucket: working days, rating or escalation step (0 when no bucket).
 -- OPEN and GRIEVANCE_OPEN count what is open now, on the day it was received (grain D only).
 create table kpi_count (
-    grain        varchar(1)   not null,
+    grain        char(1)      not null,
     period_start date         not null,
     service_code varchar(64)  not null,
     mda_code     varchar(64)  not null,
