@@ -32,17 +32,22 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The KPI figures against figures computed here, from the seeded requests themselves ({@link KpiDataSet}) with this
  * test's own working-day count and percentiles: every row (the whole scope, each service, MDA and officer) for several
  * periods (whole months, months and days around them, days only), for the ODSC's supervisor and for MDA supervisors;
  * what is open now by age. Then the figures follow live changes without any rebuild: a request filed and withdrawn, a
- * rating given and changed, an escalation step; a public holiday added for a past day changes exactly the processing
- * times it falls in. Who may see what, and the CSV.
+ * grievance entered for it, a rating given and changed, an escalation step; a public holiday added for a past day
+ * changes exactly the processing times it falls in. Who may see what, and the CSV.
  */
 @DemoIntegrationTest
 class KpiIT {
@@ -212,6 +217,22 @@ class KpiIT {
             JsonNode was = row(before.path("mdaRows"), "social-services");
             return count(mda, "received") - count(was, "received") == 1 ? mda : null;
         });
+
+        // A grievance taken by phone: the grievance process's news counts it.
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        MultiValueMap<String, Object> grievance = new LinkedMultiValueMap<>();
+        grievance.add("grievance", new HttpEntity<>("{\"complaint\": \"Nobody called back.\", \"mdaCode\":"
+                + " \"social-services\", \"channel\": \"call-centre\"}", json));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(http.withBasicAuth("frontdesk", OneDoorClient.PASSWORD).postForEntity(
+                "/api/requests/{n}/grievances", new HttpEntity<>(grievance, multipart), JsonNode.class, number)
+                .getStatusCode().value()).isEqualTo(201);
+        JsonNode grieved = kpis("supervisor", today, today, null);
+        assertThat(count(allowance.apply(grieved), "grievances") - count(allowance.apply(before), "grievances")).isOne();
+        assertThat(count(row(grieved.path("mdaRows"), "social-services"), "grievancesOpen")
+                - count(row(before.path("mdaRows"), "social-services"), "grievancesOpen")).isOne();
 
         // A rating and an escalation step are no news: the sweep finds them.
         Instant now = Instant.now();
