@@ -128,11 +128,7 @@ window.WORDS = {
   let lastReceipt = null;
 
   // ---- session ------------------------------------------------------------------------------------------------
-  async function api(path, options) {
-    const init = Object.assign({ credentials: 'same-origin' }, options || {});
-    init.headers = Object.assign({ Accept: 'application/json' }, o.csrf(), init.headers || {});
-    return fetch(path, init);
-  }
+  const api = o.api;
 
   async function session() {
     const response = await api('/api/session');
@@ -198,17 +194,10 @@ window.WORDS = {
 
   async function login(event) {
     event.preventDefault();
-    await api('/api/session'); // a fresh CSRF token for this session
-    const response = await api('/api/session', { method: 'POST',
-      body: new URLSearchParams({ username: $('username').value, password: $('password').value }) });
+    const problem = await o.signIn($('username').value, $('password').value, t('loginFailed'));
     $('password').value = '';
-    if (response.status === 204) {
-      $('login-error').textContent = '';
-      await session();
-    } else {
-      const problem = await response.json().catch(() => ({}));
-      $('login-error').textContent = problem.code === 'auth.locked' ? problem.detail : t('loginFailed');
-    }
+    $('login-error').textContent = problem;
+    if (!problem) { await session(); }
   }
 
   async function logout() {

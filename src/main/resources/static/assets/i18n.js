@@ -79,7 +79,23 @@
     return cookie ? { 'X-ONEDOOR-XSRF-TOKEN': decodeURIComponent(cookie.split('=')[1]) } : {};
   }
 
-  window.onedoor = { t, set, pick, date, number, el, csrf, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
+  /** A call to OneDoor's API from a page: the session's cookie and, for a change, its CSRF token. */
+  function api(path, options) {
+    const init = Object.assign({ credentials: 'same-origin' }, options || {});
+    init.headers = Object.assign({ Accept: 'application/json' }, csrf(), init.headers || {});
+    return fetch(path, init);
+  }
+
+  /** The staff pages' sign-in (a session, a new CSRF token): '' when signed in, else what to tell the user. */
+  async function signIn(username, password, failed) {
+    await api('/api/session'); // a fresh CSRF token for this session
+    const response = await api('/api/session', { method: 'POST', body: new URLSearchParams({ username, password }) });
+    if (response.status === 204) { return ''; }
+    const problem = await response.json().catch(() => ({}));
+    return problem.code === 'auth.locked' ? problem.detail : failed;
+  }
+
+  window.onedoor = { t, set, pick, date, number, el, csrf, api, signIn, fill: (e, ...children) => fill(e, children, false), get lang() { return lang; }, onChange: f => listeners.push(f) };
   document.addEventListener('DOMContentLoaded', () => {
     apply();
     const toggle = document.getElementById('lang');

@@ -81,16 +81,7 @@ window.WORDS = {
   let data = null;
 
   // ---- session (as the front desk's page) -------------------------------------------------------------------------
-  function csrf() {
-    const cookie = document.cookie.split('; ').find(c => c.startsWith('ONEDOOR-XSRF-TOKEN='));
-    return cookie ? { 'X-ONEDOOR-XSRF-TOKEN': decodeURIComponent(cookie.split('=')[1]) } : {};
-  }
-
-  function api(path, options) {
-    const init = Object.assign({ credentials: 'same-origin' }, options || {});
-    init.headers = Object.assign({ Accept: 'application/json' }, csrf(), init.headers || {});
-    return fetch(path, init);
-  }
+  const api = o.api;
 
   const supervisor = groups => groups.some(g => g === 'supervisor' || g === 'camunda-admin' || g.endsWith('-supervisor'));
 
@@ -113,17 +104,10 @@ window.WORDS = {
 
   async function login(event) {
     event.preventDefault();
-    await api('/api/session'); // a fresh CSRF token for this session
-    const response = await api('/api/session', { method: 'POST',
-      body: new URLSearchParams({ username: $('username').value, password: $('password').value }) });
+    const problem = await o.signIn($('username').value, $('password').value, t('loginFailed'));
     $('password').value = '';
-    if (response.status === 204) {
-      $('login-error').textContent = '';
-      await session();
-    } else {
-      const problem = await response.json().catch(() => ({}));
-      $('login-error').textContent = problem.code === 'auth.locked' ? problem.detail : t('loginFailed');
-    }
+    $('login-error').textContent = problem;
+    if (!problem) { await session(); }
   }
 
   async function logout() {
