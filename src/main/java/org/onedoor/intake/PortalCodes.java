@@ -57,7 +57,7 @@ class PortalCodes {
     record Sent(Instant expiresAt, Instant nextCodeAt) {
     }
 
-    /** The number as OneDoor keeps it, {@code 01XXXXXXXXX}, from any of the ways Bangladeshis write it. */
+    /** The number as OneDoor keeps it (0, 1 and nine digits), from any of the ways Bangladeshis write it. */
     static Optional<String> number(String phone) {
         if (phone == null || !RequestValidator.PHONE.matcher(phone.trim()).matches()) {
             return Optional.empty();

@@ -69,7 +69,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/track.html", "/portal.html", "/supervisors.html",
-                                "/favicon.ico", "/assets/**").permitAll()
+                                "/favicon.ico", "/assets/**", "/webjars/**").permitAll()
                         .requestMatchers("/api/services/**", "/api/track/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/session", "/api/requests/expected-completion").permitAll()
                         // The portal: a one-time code by SMS signs a citizen in, for the portal's own endpoints only.
