@@ -22,11 +22,15 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
- * The bare Camunda engine, no OneDoor code, running a process of the same shape as a OneDoor service with its
- * MDA exchanges: an asynchronous start, a routing step, a parallel multi-instance call activity (each instance
- * ending in a job of its own) of an exchange that prepares, sends in a job, then waits for two messages, each
- * continued in a job; then a final step. The delegates do nothing; the "ministry" correlates both messages
- * from another thread once the send has committed, as OneDoor's inbound endpoints do.
+ * The bare Camunda engine, no OneDoor code, in two shapes. {@code same}: OneDoor's own {@code ServiceRequest} and
+ * {@code MdaExchange} processes and the three services' routing tables, deployed as they are, with beans that
+ * do nothing in place of OneDoor's delegates; requests carry the services' example fields in turn, so the routing
+ * gives each the MDAs OneDoor gives it (trade licence three in parallel, land mutation two stages, the allowance
+ * one), with the same save points and history. The "ministry" finds the waiting part as OneDoor's relay does and
+ * hands it the decision once the send has committed; an MDA's acknowledgement is OneDoor's own bookkeeping, not
+ * the engine's, and has no counterpart here. {@code light}: the lighter shape of earlier runs: an asynchronous
+ * start, a routing step, a parallel multi-instance call activity over two MDAs of an exchange that sends in a
+ * job, then waits for two messages, each continued in a job; then a final step.
  */
 final class EngineCeiling {
 
@@ -39,75 +43,83 @@ final class EngineCeiling {
 
     /**
      * One run in a JVM of its own, so that neither run profits from the other's compiled code:
-     * {@code <jdbc url> <tuned|stock> <clients> <warm-up s> <seconds> <result file>}.
+     * {@code <jdbc url> <tuned|stock> <same|light> <clients> <warm-up s> <seconds> <result file>}.
      */
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        Map<String, Object> result = run(args[0], args[1].equals("tuned"), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-        java.nio.file.Files.writeString(java.nio.file.Path.of(args[5]),
+        Map<String, Object> result = run(args[0], args[1].equals("tuned"), args[2].equals("same"),
+                Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[6]),
                 new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
         MINISTRY.shutdownNow();
     }
 
     /** Runs {@link #main} in a child JVM and returns what it measured. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> inOwnJvm(String jdbcUrl, boolean tuned, int clients, int warmUp, int seconds)
-            throws Exception {
-        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    static Map<String, Object> inOwnJvm(String database, boolean tuned, boolean sameShape, int clients, int warmUp,
+            int seconds) throws Exception {
         long rowsBefore = Benchmark.rowsWritten(database);
-        java.nio.file.Path out = java.nio.file.Path.of("target/bench", "engine-" + (tuned ? "tuned" : "stock") + ".json");
-        Process child = OneDoorLoad.start("engine-" + (tuned ? "tuned" : "stock"), "-Xmx1g", EngineCeiling.class.getName(),
-                jdbcUrl, tuned ? "tuned" : "stock", String.valueOf(clients), String.valueOf(warmUp),
-                String.valueOf(seconds), out.toString());
+        String name = "engine-" + (sameShape ? "same-" : "light-") + (tuned ? "tuned" : "stock");
+        java.nio.file.Path out = java.nio.file.Path.of("target/bench", name + ".json");
+        java.nio.file.Path statements = java.nio.file.Path.of("target/bench", name + ".statements");
+        Process child = OneDoorLoad.start(name, "-Xmx1g -Dbench.statements.file=" + statements, EngineCeiling.class.getName(),
+                Benchmark.countedUrl(database), tuned ? "tuned" : "stock", sameShape ? "same" : "light",
+                String.valueOf(clients), String.valueOf(warmUp), String.valueOf(seconds), out.toString());
         if (child.waitFor() != 0) {
-            throw new IllegalStateException("The engine run failed; see target/bench/engine-*.log");
+            throw new IllegalStateException("The engine run failed; see target/bench/" + name + ".log");
         }
         Map<String, Object> result = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.toFile(), LinkedHashMap.class);
-        result.put("rowsWrittenPerRequest", Benchmark.perRequest(Benchmark.rowsWritten(database) - rowsBefore,
-                result.get("endedIncludingWarmUp")));
+        Object ended = result.get("endedIncludingWarmUp");
+        result.put("rowsWrittenPerRequest", Benchmark.perRequest(Benchmark.rowsWritten(database) - rowsBefore, ended));
+        result.put("statements", Benchmark.statements(CountingDriver.read(statements), ended));
         return result;
     }
 
     /** {@code tuned}: OneDoor's engine settings; otherwise Camunda's stock defaults. */
-    static Map<String, Object> run(String jdbcUrl, boolean tuned, int clients, int warmUpSeconds, int seconds)
-            throws InterruptedException {
+    static Map<String, Object> run(String jdbcUrl, boolean tuned, boolean sameShape, int clients, int warmUpSeconds,
+            int seconds) throws Exception {
         ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration()
                 .setJdbcUrl(jdbcUrl).setJdbcUsername(Benchmark.PG_USER).setJdbcPassword(Benchmark.PG_PASSWORD)
-                .setJdbcDriver("org.postgresql.Driver")
+                .setJdbcDriver(CountingDriver.class.getName())
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(true);
         cfg.setJdbcMaxActiveConnections(20);
         cfg.setProcessEngineName("ceiling-" + (tuned ? "tuned" : "stock"));
+        if (sameShape) {
+            cfg.setBeans(SameShape.beans());
+        }
         DefaultJobExecutor jobs = new DefaultJobExecutor();
         if (tuned) {
             cfg.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START);
+            cfg.setJobExecutorAcquireExclusiveOverProcessHierarchies(true);
             jobs.setWaitTimeInMillis(500);
             jobs.setMaxWait(2000);
         }
         cfg.setJobExecutor(jobs);
         engine = cfg.buildProcessEngine();
         try {
-            engine.getRepositoryService().createDeployment().addModelInstance("BenchService.bpmn", service())
-                    .addModelInstance("BenchExchange.bpmn", exchange()).deploy();
-            Load load = new Load(clients, key -> {
-                CountDownLatch done = new CountDownLatch(1);
-                DONE.put(key, done);
-                engine.getRuntimeService().startProcessInstanceByKey("BenchService", key,
-                        Map.of("mdas", List.of("a", "b")));
-                return done;
-            });
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            Map<String, Object> result = load.run(warmUpSeconds, seconds, os::getProcessCpuTime);
-            result.put("settings", tuned ? "OneDoor's: history removal time at start, job acquisition every 0.5–2 s"
-                    : "Camunda's defaults: removal time at end, job acquisition back-off up to 60 s");
+            Load load = sameShape ? SameShape.deploy(engine, clients) : light(clients);
+            Map<String, Object> result = load.run(warmUpSeconds, seconds, ProcessHandle.current().pid());
+            result.put("settings", tuned ? "OneDoor's: history removal time at start, job acquisition every 0.5–2 s, "
+                    + "exclusive over process hierarchies" : "Camunda's defaults: removal time at end, job acquisition back-off up to 60 s");
             return result;
         } finally {
             engine.close();
         }
+    }
+
+    private static Load light(int clients) {
+        engine.getRepositoryService().createDeployment().addModelInstance("BenchService.bpmn", service())
+                .addModelInstance("BenchExchange.bpmn", exchange()).deploy();
+        return new Load(clients, key -> {
+            CountDownLatch done = new CountDownLatch(1);
+            DONE.put(key, done);
+            engine.getRuntimeService().startProcessInstanceByKey("BenchService", key, Map.of("mdas", List.of("a", "b")));
+            return done;
+        });
     }
 
     private static BpmnModelInstance service() {
@@ -176,8 +188,10 @@ final class EngineCeiling {
 
     static Map<String, Object> describe() {
         Map<String, Object> shape = new LinkedHashMap<>();
-        shape.put("mdasPerRequest", 2);
-        shape.put("jobsPerRequest", "1 start + per MDA (send, ack, decision, instance end) = 9");
+        shape.put("same", "OneDoor's ServiceRequest and MdaExchange with the services' routing tables: trade licence 3 MDAs "
+                + "in parallel, land mutation 2 stages, the allowance 1; jobs: 1 start + per MDA (send, part's end); "
+                + "one correlation per MDA (the decision)");
+        shape.put("light", "2 MDAs per request; jobs: 1 start + per MDA (send, ack, decision, instance end) = 9");
         return shape;
     }
 }

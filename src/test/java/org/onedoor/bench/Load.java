@@ -1,5 +1,8 @@
 package org.onedoor.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,11 +11,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * A closed loop of {@code clients}: each starts one request, waits until it has ended, starts the next. Only
- * what starts and ends inside the measurement window counts; CPU is read at both ends of the window.
+ * what starts and ends inside the measurement window counts; CPU is read at both ends of the window, of the
+ * processes that serve the requests, with the JIT compiler's and the garbage collector's share apart: a JVM
+ * still compiling its hot code is not yet in its steady state.
  */
 public final class Load {
 
@@ -29,7 +34,7 @@ public final class Load {
         this.starter = starter;
     }
 
-    Map<String, Object> run(int warmUpSeconds, int seconds, LongSupplier cpuNanos) throws InterruptedException {
+    Map<String, Object> run(int warmUpSeconds, int seconds, long... pids) throws InterruptedException {
         long begin = System.nanoTime();
         long windowStart = begin + TimeUnit.SECONDS.toNanos(warmUpSeconds);
         long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(seconds);
@@ -68,9 +73,10 @@ public final class Load {
             threads.add(t);
         }
         Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(windowStart - System.nanoTime())));
-        long cpuStart = cpuNanos.getAsLong();
+        long[] cpuStart = cpuNanos(pids);
         Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(windowEnd - System.nanoTime())));
-        long cpu = cpuNanos.getAsLong() - cpuStart;
+        long[] cpuEnd = cpuNanos(pids);
+        long cpu = cpuEnd[0] - cpuStart[0];
         for (Thread t : threads) {
             t.join(TimeUnit.SECONDS.toMillis(150));
         }
@@ -84,9 +90,50 @@ public final class Load {
         result.put("throughputPerSecond", Benchmark.round(completed / (double) seconds));
         result.put("cpuMillisPerRequest", completed == 0 ? null : Benchmark.round(cpu / 1e6 / completed));
         result.put("cpuCoresBusy", Benchmark.round(cpu / 1e9 / seconds));
+        result.put("cpuMillisPerRequestWithoutJit", completed == 0 ? null
+                : Benchmark.round((cpu - (cpuEnd[1] - cpuStart[1])) / 1e6 / completed));
+        result.put("jitCompilerShareOfCpu", Benchmark.round((cpuEnd[1] - cpuStart[1]) / (double) cpu));
+        result.put("garbageCollectorShareOfCpu", Benchmark.round((cpuEnd[2] - cpuStart[2]) / (double) cpu));
         result.put("intakeMillis", percentiles(intake));
         result.put("endToEndMillis", percentiles(endToEnd));
         return result;
+    }
+
+    /**
+     * user + system CPU of processes from /proc (Linux; clock ticks of 10 ms): all of it, then the JIT compiler
+     * threads' and the garbage collector's threads' (live threads only: these live as long as the JVM).
+     */
+    static long[] cpuNanos(long... pids) {
+        long[] cpu = new long[3];
+        for (long pid : pids) {
+            cpu[0] += ticks(Path.of("/proc", String.valueOf(pid), "stat"));
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).trim();
+                        int kind = name.contains("CompilerThre") ? 1 : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 2 : 0;
+                        if (kind > 0) {
+                            cpu[kind] += ticks(task.resolve("stat"));
+                        }
+                    } catch (IOException | IllegalStateException ended) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return cpu;
+    }
+
+    private static long ticks(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Map<String, Object> percentiles(List<Long> nanos) {

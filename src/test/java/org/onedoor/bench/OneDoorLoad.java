@@ -44,59 +44,111 @@ public final class OneDoorLoad {
     private OneDoorLoad() {
     }
 
-    static Map<String, Object> run(int clients, int warmUp, int seconds) throws Exception {
+    /**
+     * {@code nodes} OneDoor processes on one database, the clients' filings spread over them; the simulator answers
+     * to the first (every node's job executor takes the shared jobs). CPU is all nodes' together.
+     */
+    static Map<String, Object> run(int clients, int warmUp, int seconds, int nodes) throws Exception {
         String database = Benchmark.freshDatabase("onedoor_bench");
         int simulatorPort = freePort();
-        int port = freePort();
+        int[] ports = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            ports[i] = freePort();
+        }
         Path connectors = connectors(Path.of("target/bench/connectors").toAbsolutePath(), simulatorPort);
         Process simulator = start("simulator", "-Xmx384m", "org.onedoor.simulator.SimulatorApplication",
-                "--server.port=" + simulatorPort, "--onedoor.simulator.one-door-url=http://127.0.0.1:" + port,
+                "--server.port=" + simulatorPort, "--onedoor.simulator.one-door-url=http://127.0.0.1:" + ports[0],
                 "--onedoor.simulator.decision-delay=0ms", "--logging.level.org.onedoor=WARN");
-        // -Dbench.profile=true records OneDoor with Java Flight Recorder (target/bench/onedoor.jfr) to see where the time goes.
-        String heap = Boolean.getBoolean("bench.profile")
-                ? "-Xmx1g -XX:StartFlightRecording=filename=target/bench/onedoor.jfr,settings=profile" : "-Xmx1g";
-        Process app = start("onedoor", heap, "org.onedoor.OneDoorApplication", oneDoorArgs(port, database, connectors));
+        List<Process> apps = new ArrayList<>();
+        List<Path> statements = new ArrayList<>();
         Map<String, Object> result;
         long rowsBefore;
+        Map<String, Long> statementsBefore;
+        Map<String, Long> signaturesBefore;
         try {
-            awaitHealthy(port);
+            for (int i = 0; i < nodes; i++) {
+                // Statements are counted by CountingDriver in front of PostgreSQL's driver; -Dbench.profile=true
+                // records the first node with Java Flight Recorder (target/bench/onedoor.jfr).
+                String name = nodes == 1 ? "onedoor" : "onedoor-node-" + (i + 1);
+                statements.add(Path.of("target/bench", name + ".statements"));
+                String jvm = "-Xmx1g -Dbench.statements.file=" + statements.get(i) + (i == 0 && Boolean.getBoolean("bench.profile")
+                        ? " -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=target/bench/onedoor.jfr,settings=profile" : "");
+                List<String> args = new ArrayList<>(List.of(oneDoorArgs(ports[i], database, connectors)));
+                args.replaceAll(arg -> arg.startsWith("--spring.datasource.url=")
+                        ? "--spring.datasource.url=" + Benchmark.countedUrl(database) : arg);
+                args.add("--spring.datasource.driver-class-name=" + CountingDriver.class.getName());
+                apps.add(start(name, jvm, "org.onedoor.OneDoorApplication", args.toArray(String[]::new)));
+                awaitHealthy(ports[i]); // one after the other: the first migrates the schema and deploys
+            }
             Thread.sleep(11_000); // idle connections report their statistics after 10 s: start from a settled count
             rowsBefore = Benchmark.rowsWritten(database);
+            statementsBefore = counted(statements);
+            signaturesBefore = signatures(database);
             RestTemplate http = new RestTemplate();
             List<MultiValueMap<String, Object>> filings = SERVICES.stream().map(OneDoorClient::example).toList();
             Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
-            Map<String, Boolean> ended = new ConcurrentHashMap<>();
-            Thread poller = poller(database, waiting, ended);
+            Thread poller = poller(database, waiting);
             Load load = new Load(clients, key -> {
                 int n = Math.abs(key.hashCode());
                 HttpHeaders headers = new HttpHeaders();
                 headers.setContentType(MediaType.MULTIPART_FORM_DATA);
                 headers.setBasicAuth("frontdesk", "demo");
-                JsonNode filed = http.postForObject("http://127.0.0.1:" + port + "/api/requests",
+                JsonNode filed = http.postForObject("http://127.0.0.1:" + ports[n % nodes] + "/api/requests",
                         new HttpEntity<>(OneDoorClient.paidIfDue(filings.get(n % filings.size())), headers), JsonNode.class);
                 String number = filed.path("trackingNumber").asText();
-                CountDownLatch done = waiting.computeIfAbsent(number, k -> new CountDownLatch(1));
-                if (ended.remove(number) != null) {
-                    done.countDown();
-                }
-                return done;
+                return waiting.computeIfAbsent(number, k -> new CountDownLatch(1));
             });
-            long simulatorCpu = cpuNanos(simulator.pid());
-            result = load.run(warmUp, seconds, () -> cpuNanos(app.pid()));
+            long simulatorCpu = Load.cpuNanos(simulator.pid())[0];
+            result = load.run(warmUp, seconds, apps.stream().mapToLong(Process::pid).toArray());
             poller.interrupt();
+            result.put("nodes", nodes);
             result.put("deliveryMillis", deliveryLatency(database));
-            result.put("simulatorCpuSecondsWholeRun", Benchmark.round((cpuNanos(simulator.pid()) - simulatorCpu) / 1e9));
-            result.put("intakeAtHalfThroughputMillis", halfRate(port, filings, http,
+            result.put("simulatorCpuSecondsWholeRun", Benchmark.round((Load.cpuNanos(simulator.pid())[0] - simulatorCpu) / 1e9));
+            result.put("intakeAtHalfThroughputMillis", halfRate(ports[0], filings, http,
                     (double) result.get("throughputPerSecond") / 2, seconds));
         } finally {
-            stop(app);
+            for (Process app : apps) {
+                stop(app);
+            }
             stop(simulator);
         }
         // Ended backends have reported all their statistics.
-        result.put("rowsWrittenPerRequest", Benchmark.perRequest(Benchmark.rowsWritten(database) - rowsBefore,
-                (int) result.get("endedIncludingWarmUp")
-                        + (int) ((Map<?, ?>) result.get("intakeAtHalfThroughputMillis")).get("filings")));
+        int requests = (int) result.get("endedIncludingWarmUp")
+                + (int) ((Map<?, ?>) result.get("intakeAtHalfThroughputMillis")).get("filings");
+        result.put("rowsWrittenPerRequest", Benchmark.perRequest(Benchmark.rowsWritten(database) - rowsBefore, requests));
+        Map<String, Long> counted = counted(statements);
+        counted.replaceAll((kind, n) -> n - statementsBefore.get(kind));
+        result.put("statements", Benchmark.statements(counted, requests));
+        Map<String, Long> signed = signatures(database);
+        result.put("signaturesPerRequest", Map.of(
+                "signed", Benchmark.perRequest(signed.get("out") - signaturesBefore.get("out"), requests),
+                "verified", Benchmark.perRequest(signed.get("in") - signaturesBefore.get("in"), requests)));
         return result;
+    }
+
+    /** The nodes' statement counts together. */
+    private static Map<String, Long> counted(List<Path> files) throws IOException {
+        Map<String, Long> total = new LinkedHashMap<>();
+        for (Path file : files) {
+            CountingDriver.read(file).forEach((kind, n) -> total.merge(kind, n, Long::sum));
+        }
+        return total;
+    }
+
+    /**
+     * Packets OneDoor signed ({@code out}) and verified ({@code in}) so far: its message log keeps every one, the
+     * citizens' receipts included.
+     */
+    private static Map<String, Long> signatures(String database) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>(Map.of("in", 0L, "out", 0L));
+        try (Connection sql = DriverManager.getConnection(Benchmark.PG_URL + database, Benchmark.PG_USER, Benchmark.PG_PASSWORD);
+                Statement s = sql.createStatement();
+                ResultSet rs = s.executeQuery("select direction, count(*) from message_log group by direction")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1).trim().toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+            }
+        }
+        return counts;
     }
 
     /**
@@ -167,23 +219,25 @@ public final class OneDoorLoad {
         return target;
     }
 
-    private static Thread poller(String database, Map<String, CountDownLatch> waiting, Map<String, Boolean> ended) {
+    /**
+     * Counts down the requests whose outcome is on their timeline, looking only for those still awaited: looking
+     * past the highest id seen would miss an event whose transaction committed after a later one's.
+     */
+    private static Thread poller(String database, Map<String, CountDownLatch> waiting) {
         Thread poller = new Thread(() -> {
-            long last = 0;
             try (Connection sql = DriverManager.getConnection(Benchmark.PG_URL + database, Benchmark.PG_USER,
-                    Benchmark.PG_PASSWORD)) {
+                    Benchmark.PG_PASSWORD); java.sql.PreparedStatement ended = sql.prepareStatement(
+                            "select distinct tracking_number from tracking_event where tracking_number = any(?) "
+                                    + "and kind in ('APPROVED', 'REJECTED', 'WITHDRAWN', 'CANCELLED')")) {
                 while (!Thread.currentThread().isInterrupted()) {
-                    try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(
-                            "select id, tracking_number from tracking_event where id > " + last
-                                    + " and kind in ('APPROVED', 'REJECTED', 'WITHDRAWN', 'CANCELLED') order by id")) {
-                        while (rs.next()) {
-                            last = rs.getLong(1);
-                            String number = rs.getString(2);
-                            CountDownLatch latch = waiting.remove(number);
-                            if (latch != null) {
-                                latch.countDown();
-                            } else {
-                                ended.put(number, true);
+                    if (!waiting.isEmpty()) {
+                        ended.setArray(1, sql.createArrayOf("varchar", waiting.keySet().toArray()));
+                        try (ResultSet rs = ended.executeQuery()) {
+                            while (rs.next()) {
+                                CountDownLatch latch = waiting.remove(rs.getString(1));
+                                if (latch != null) {
+                                    latch.countDown();
+                                }
                             }
                         }
                     }
@@ -247,16 +301,6 @@ public final class OneDoorLoad {
         }
     }
 
-    /** user + system CPU of a process, from /proc (Linux; clock ticks of 10 ms). */
-    static long cpuNanos(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static Long peakRssMiB(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
