@@ -2,8 +2,10 @@ package org.onedoor.packet;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.Provider;
 import org.onedoor.system.Sha256;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -16,13 +18,15 @@ import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -35,15 +39,24 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 final class CmsPacketSigner implements PacketSigner {
 
     private final String party;
-    private final KeyFiles.SigningKey key;
+    private final PrivateKey signingKey;
     private final String algorithm;
     private final AttributeTable signingCertificate;
+    // Built once: both are immutable, and parsing the certificate again for every packet showed in the profile.
+    private final X509CertificateHolder certificate;
+    private final DigestCalculatorProvider digests;
 
     CmsPacketSigner(String party, KeyFiles.SigningKey key) {
         this.party = party;
-        this.key = key;
         this.algorithm = Signatures.algorithm(key.key().getAlgorithm());
+        this.signingKey = Signatures.signingKey(key.key());
         this.signingCertificate = signingCertificateV2(key.certificate());
+        try {
+            this.certificate = new JcaX509CertificateHolder(key.certificate());
+            this.digests = new JcaDigestCalculatorProviderBuilder().build();
+        } catch (CertificateEncodingException | OperatorCreationException e) {
+            throw new IllegalStateException("Cannot read the signing certificate", e);
+        }
     }
 
     @Override
@@ -60,15 +73,15 @@ final class CmsPacketSigner implements PacketSigner {
     byte[] sign(byte[] content) {
         try {
             JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
-            Provider provider = Signatures.provider(key.key().getAlgorithm());
-            ContentSigner signer = (provider == null ? builder : builder.setProvider(provider)).build(key.key());
+            Provider provider = Signatures.provider(signingKey.getAlgorithm());
+            ContentSigner signer = (provider == null ? builder : builder.setProvider(provider)).build(signingKey);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+            generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signingCertificate))
-                    .build(signer, key.certificate()));
-            generator.addCertificate(new JcaX509CertificateHolder(key.certificate()));
+                    .build(signer, certificate));
+            generator.addCertificate(certificate);
             return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
-        } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException e) {
+        } catch (OperatorCreationException | CMSException | IOException e) {
             throw new IllegalStateException("Signing failed", e);
         }
     }

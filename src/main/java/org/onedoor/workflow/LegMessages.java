@@ -120,10 +120,11 @@ class LegMessages {
         long id = ((Number) key.getKeys().values().iterator().next()).longValue();
         Queued queued = new Queued(id, trackingNumber, mdaCode, message, variables);
         // Looks before it correlates: a failed correlation would mark the caller's whole transaction for rollback.
-        if (!earlierQueued(queued) && waiting(queued) != null) {
+        Execution waiting = earlierQueued(queued) ? null : waiting(queued);
+        if (waiting != null) {
             jdbc.sql("update leg_message set delivered_at = ? where id = ?").params(Timestamp.from(clock.instant()), id)
                     .update();
-            deliver(queued);
+            runtime.messageEventReceived(queued.message(), waiting.getId(), new HashMap<>(queued.variables()));
         }
     }
 
