@@ -2,7 +2,6 @@ package org.onedoor.packet;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -92,10 +90,12 @@ public class PacketVerifier {
         Manifest manifest = Manifest.fromCanonical(packet.manifest());
         Signature signature = parse(packet);
         SignerInformation signer = signature.signer();
-        checkAttributes(signer, signature.certificate());
-        X509Certificate certificate = trust.pinned(manifest.sender(), signature.certificate())
+        byte[] encoded = signature.encodedCertificate();
+        checkAttributes(signer, encoded);
+        // Compared as bytes with the pinned certificates, which were parsed and checked once at startup.
+        X509Certificate certificate = trust.pinned(manifest.sender(), encoded)
                 .orElseThrow(() -> new PacketException("signer.untrusted", "The signer "
-                        + signature.certificate().getSubjectX500Principal() + " is not trusted for the sender '"
+                        + signature.certificate().getSubject() + " is not trusted for the sender '"
                         + manifest.sender() + "'."));
         checkValidity(certificate);
         checkSignature(signer, certificate, packet.manifest());
@@ -106,7 +106,14 @@ public class PacketVerifier {
         return manifest;
     }
 
-    private record Signature(SignerInformation signer, X509Certificate certificate) {
+    private record Signature(SignerInformation signer, X509CertificateHolder certificate) {
+        byte[] encodedCertificate() {
+            try {
+                return certificate.getEncoded();
+            } catch (java.io.IOException e) {
+                throw new PacketException("signature.malformed", "The signer's certificate cannot be encoded.");
+            }
+        }
     }
 
     private static Signature parse(SignedPacket packet) {
@@ -121,13 +128,13 @@ public class PacketVerifier {
             if (matches.size() != 1) {
                 throw new PacketException("signature.malformed", "The signature must include the signer's certificate.");
             }
-            return new Signature(signer, new JcaX509CertificateConverter().getCertificate(matches.iterator().next()));
-        } catch (CMSException | CertificateException | IllegalArgumentException | ClassCastException e) {
+            return new Signature(signer, matches.iterator().next());
+        } catch (CMSException | IllegalArgumentException | ClassCastException e) {
             throw new PacketException("signature.malformed", "The signature is not a DER CMS SignedData with its signer's certificate.");
         }
     }
 
-    private static void checkAttributes(SignerInformation signer, X509Certificate certificate) {
+    private static void checkAttributes(SignerInformation signer, byte[] certificate) {
         AttributeTable signed = signer.getSignedAttributes();
         for (ASN1ObjectIdentifier required : REQUIRED_ATTRIBUTES) {
             if (signed == null || signed.get(required) == null) {
@@ -137,7 +144,7 @@ public class PacketVerifier {
         }
         ASN1Encodable value = signed.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2).getAttrValues().getObjectAt(0);
         ESSCertIDv2[] ids = SigningCertificateV2.getInstance(value).getCerts();
-        if (ids.length == 0 || !MessageDigest.isEqual(ids[0].getCertHash(), sha256(certificate))) {
+        if (ids.length == 0 || !MessageDigest.isEqual(ids[0].getCertHash(), Sha256.of(certificate))) {
             throw new PacketException("signature.invalid", "signing-certificate-v2 does not name the signer's certificate.");
         }
     }
@@ -198,11 +205,4 @@ public class PacketVerifier {
         }
     }
 
-    private static byte[] sha256(X509Certificate certificate) {
-        try {
-            return Sha256.of(certificate.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -16,10 +16,18 @@ public record TrustStore(Map<String, List<X509Certificate>> byParty) {
     }
 
     /**
-     * The pinned instance equal to {@code certificate}, if the party trusts it. Verifying with the instance
-     * loaded at startup reuses its already decoded and checked public key.
+     * The pinned certificate whose DER encoding is {@code encoded}, if the party trusts it. Verifying with the
+     * instance loaded at startup reuses its already decoded and checked public key.
      */
-    Optional<X509Certificate> pinned(String party, X509Certificate certificate) {
-        return byParty.getOrDefault(party, List.of()).stream().filter(certificate::equals).findFirst();
+    Optional<X509Certificate> pinned(String party, byte[] encoded) {
+        return byParty.getOrDefault(party, List.of()).stream().filter(c -> encodingOf(c, encoded)).findFirst();
+    }
+
+    private static boolean encodingOf(X509Certificate certificate, byte[] encoded) {
+        try {
+            return java.util.Arrays.equals(certificate.getEncoded(), encoded);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return false;
+        }
     }
 }

@@ -37,6 +37,8 @@ public final class CountingDriver implements Driver {
     private static final int COMMITS = 6;
     private static final int ROLLBACKS = 7;
     private static final AtomicLongArray COUNTED = new AtomicLongArray(COUNTS.length);
+    /** {@code -Dbench.statements.log=<file>}: every statement and commit too, with its thread, to read one request's. */
+    private static final java.io.PrintWriter LOG = open(System.getProperty("bench.statements.log"));
 
     static {
         try {
@@ -59,6 +61,22 @@ public final class CountingDriver implements Driver {
             }, "statement-counts");
             writer.setDaemon(true);
             writer.start();
+        }
+    }
+
+    private static java.io.PrintWriter open(String file) {
+        try {
+            return file == null ? null : new java.io.PrintWriter(Files.newBufferedWriter(Path.of(file)), true);
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static void log(String what) {
+        if (LOG != null) {
+            synchronized (LOG) {
+                LOG.println(Thread.currentThread().getName() + "\t" + what.replaceAll("\\s+", " "));
+            }
         }
     }
 
@@ -145,8 +163,14 @@ public final class CountingDriver implements Driver {
             }
             if (target instanceof Connection) {
                 switch (name) {
-                    case "commit" -> COUNTED.incrementAndGet(COMMITS);
-                    case "rollback" -> COUNTED.incrementAndGet(ROLLBACKS);
+                    case "commit" -> {
+                        COUNTED.incrementAndGet(COMMITS);
+                        log("COMMIT");
+                    }
+                    case "rollback" -> {
+                        COUNTED.incrementAndGet(ROLLBACKS);
+                        log("ROLLBACK");
+                    }
                     case "createStatement", "prepareStatement", "prepareCall" -> {
                         Class<?> type = name.equals("createStatement") ? Statement.class
                                 : name.equals("prepareStatement") ? PreparedStatement.class : CallableStatement.class;
@@ -159,10 +183,16 @@ public final class CountingDriver implements Driver {
             }
             switch (name) {
                 case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
-                    COUNTED.incrementAndGet(kind(args != null && args.length > 0 ? (String) args[0] : sql));
+                    String text = args != null && args.length > 0 ? (String) args[0] : sql;
+                    COUNTED.incrementAndGet(kind(text));
                     COUNTED.incrementAndGet(ROUND_TRIPS);
+                    log(text);
                 }
-                case "addBatch" -> COUNTED.incrementAndGet(kind(args != null && args.length > 0 ? (String) args[0] : sql));
+                case "addBatch" -> {
+                    String text = args != null && args.length > 0 ? (String) args[0] : sql;
+                    COUNTED.incrementAndGet(kind(text));
+                    log("(batch) " + text);
+                }
                 case "executeBatch", "executeLargeBatch" -> COUNTED.incrementAndGet(ROUND_TRIPS);
                 default -> { }
             }
