@@ -18,14 +18,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.onedoor.packet.PacketBenchmark;
 
 /**
- * One run, one machine: OneDoor end to end on PostgreSQL with the simulator in its own process, the bare
- * Camunda engine on the same server with OneDoor's settings and with Camunda's defaults, the raw crypto beside
- * OneDoor's signing, the task list at 100 000 and 1 000 000 open tasks, and a 1 GiB document under
- * {@code -Xmx256m}, the escalation of 100 000 late tasks at once, and the supervisors' dashboard at 1 000 000
- * requests. {@code ./mvnw -Pbench verify}; settings
- * {@code -Dbench.clients=16 -Dbench.load.seconds=45 -Dbench.load.warmup=15 -Dbench.escalation.tasks=100000}, and
- * {@code -Dbench.only=escalation}, {@code documents} or {@code kpi} ({@code -Dbench.kpi.requests=1000000
- * -Dbench.kpi.reuse=true}) for that part alone ({@code target/bench/<part>.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
+ * One run, one machine: OneDoor end to end on PostgreSQL with the simulator in its own process, on one node and on
+ * two; the bare Camunda engine on the same server running OneDoor's own process files (same shape) with OneDoor's
+ * settings and with Camunda's defaults, and the earlier lighter shape; statements counted on every side
+ * ({@link CountingDriver}); the fastest crypto beside OneDoor's signing; the task list at 100 000 and 1 000 000
+ * open tasks, a 1 GiB document under {@code -Xmx256m}, the escalation of 100 000 late tasks at once, and the
+ * supervisors' dashboard at 1 000 000 requests. {@code ./mvnw -Pbench verify}; settings
+ * {@code -Dbench.clients=16 -Dbench.load.seconds=45 -Dbench.load.warmup=120 -Dbench.escalation.tasks=100000}, and
+ * {@code -Dbench.only=load} (crypto, OneDoor, the engines), {@code onedoor}, {@code escalation}, {@code documents}
+ * or {@code kpi} ({@code -Dbench.kpi.requests=1000000 -Dbench.kpi.reuse=true}) for that part alone
+ * ({@code target/bench/<part>.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
  * {@code postgres}). Writes {@code target/bench/bench.json}.
  */
 public final class Benchmark {
@@ -43,7 +45,7 @@ public final class Benchmark {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         int clients = Integer.getInteger("bench.clients", 16);
         int seconds = Integer.getInteger("bench.load.seconds", 45);
-        int warmUp = Integer.getInteger("bench.load.warmup", 60);
+        int warmUp = Integer.getInteger("bench.load.warmup", 120);
         long started = System.nanoTime();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", LocalDate.now().toString());
