@@ -156,7 +156,10 @@ final class GrowthBench {
                     Benchmark.PG_PASSWORD); Statement s = sql.createStatement()) {
                 s.execute("select pg_stat_reset()");
             }
+            // The machine is shared: how busy it was says how far the two runs compare.
+            String loadBefore = loadAverage();
             List<List<Long>> measured = together(file, track, SECONDS);
+            result.put("loadAverage1min", Map.of("before", loadBefore, "after", loadAverage()));
             result.put("intakeMillis", Load.percentiles(measured.get(0)));
             result.put("trackingMillis", Load.percentiles(measured.get(1)));
         } finally {
@@ -210,6 +213,10 @@ final class GrowthBench {
             throw new IllegalStateException("a call failed; see target/bench/onedoor-growth.log", failed.get());
         }
         return latencies;
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** Tables whose rows sequential scans read since the statistics were reset, most first. */
