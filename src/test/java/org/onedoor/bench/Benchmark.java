@@ -67,6 +67,12 @@ public final class Benchmark {
             write(report, "documents.json");
             return;
         }
+        int growthRequests = Integer.getInteger("bench.growth.requests", 1_000_000);
+        if ("growth".equals(System.getProperty("bench.only"))) {
+            report.put("growth", GrowthBench.run(growthRequests));
+            write(report, "growth.json");
+            return;
+        }
         report.put("settings", Map.of("clients", clients, "seconds", seconds, "warmUpSeconds", warmUp,
                 "oneDoorHeap", "1g", "simulatorHeap", "384m"));
 
@@ -102,6 +108,7 @@ public final class Benchmark {
         report.put("documents", DocumentsBench.run());
         report.put("escalation", EscalationBench.run(escalationTasks));
         report.put("kpi", KpiBench.run(kpiRequests));
+        report.put("growth", GrowthBench.run(growthRequests));
         report.put("harnessSeconds", round((System.nanoTime() - started) / 1e9));
 
         write(report, "bench.json");
