@@ -25,7 +25,7 @@ import org.onedoor.packet.PacketBenchmark;
  * open tasks, a 1 GiB document under {@code -Xmx256m}, the escalation of 100 000 late tasks at once, and the
  * supervisors' dashboard at 1 000 000 requests. {@code ./mvnw -Pbench verify}; settings
  * {@code -Dbench.clients=16 -Dbench.load.seconds=45 -Dbench.load.warmup=120 -Dbench.escalation.tasks=100000}, and
- * {@code -Dbench.only=load} (crypto, OneDoor, the engines), {@code onedoor}, {@code escalation}, {@code documents}
+ * {@code -Dbench.only=load} (crypto, OneDoor, the engines), {@code onedoor}, {@code growth}, {@code escalation}, {@code documents}
  * or {@code kpi} ({@code -Dbench.kpi.requests=1000000 -Dbench.kpi.reuse=true}) for that part alone
  * ({@code target/bench/<part>.json}); PostgreSQL from {@code ONEDOOR_BENCH_PG_URL} (default the local server, user
  * {@code postgres}). Writes {@code target/bench/bench.json}.
