@@ -14,16 +14,16 @@ import org.springframework.http.ResponseEntity;
 /** One read of {@code /actuator/prometheus} as a supervisor, in Prometheus's text format. */
 public final class Scrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
+    private static final Pattern READING = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private record Sample(String name, Map<String, String> labels, double value) {
+    private record Reading(String name, Map<String, String> labels, double value) {
     }
 
-    private final List<Sample> samples;
+    private final List<Reading> readings;
 
     private Scrape(String text) {
-        this.samples = text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(Scrape::sample).toList();
+        this.readings = text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).map(Scrape::reading).toList();
     }
 
     public static Scrape of(TestRestTemplate http) {
@@ -33,8 +33,8 @@ public final class Scrape {
         return new Scrape(response.getBody());
     }
 
-    private static Sample sample(String line) {
-        Matcher m = SAMPLE.matcher(line);
+    private static Reading reading(String line) {
+        Matcher m = READING.matcher(line);
         if (!m.matches()) {
             throw new AssertionError("not a Prometheus sample: " + line);
         }
@@ -45,23 +45,23 @@ public final class Scrape {
                 labels.put(label.group(1), label.group(2));
             }
         }
-        return new Sample(m.group(1), labels, Double.parseDouble(m.group(3)));
+        return new Reading(m.group(1), labels, Double.parseDouble(m.group(3)));
     }
 
     /** The sum of the samples of {@code name} that carry these labels ({@code name, value, ...}); 0 if there is none. */
     public double value(String name, String... labels) {
-        return samples.stream().filter(s -> s.name().equals(name) && hasLabels(s, labels))
-                .mapToDouble(Sample::value).sum();
+        return readings.stream().filter(s -> s.name().equals(name) && hasLabels(s, labels))
+                .mapToDouble(Reading::value).sum();
     }
 
     /** Whether any sample of {@code name} is shown, with any labels. */
     public boolean has(String name) {
-        return samples.stream().anyMatch(s -> s.name().equals(name));
+        return readings.stream().anyMatch(s -> s.name().equals(name));
     }
 
-    private static boolean hasLabels(Sample sample, String... labels) {
+    private static boolean hasLabels(Reading reading, String... labels) {
         for (int i = 0; i < labels.length; i += 2) {
-            if (!labels[i + 1].equals(sample.labels().get(labels[i]))) {
+            if (!labels[i + 1].equals(reading.labels().get(labels[i]))) {
                 return false;
             }
         }

@@ -66,18 +66,17 @@ final class Signatures {
     static Signature verifier(PublicKey key) throws GeneralSecurityException {
         String algorithm = algorithm(key.getAlgorithm());
         Provider provider = provider(key.getAlgorithm());
-        if (provider == null) {
-            Signature signature = Signature.getInstance(algorithm);
-            signature.initVerify(key);
-            return signature;
-        }
+        Signature signature = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
+        signature.initVerify(provider == null ? key : converted(key, provider));
+        return signature;
+    }
+
+    private static PublicKey converted(PublicKey key, Provider provider) throws GeneralSecurityException {
         PublicKey converted = VERIFYING.get(key);
         if (converted == null) {
             converted = KeyFactory.getInstance(key.getAlgorithm(), provider).generatePublic(new X509EncodedKeySpec(key.getEncoded()));
             VERIFYING.put(key, converted);
         }
-        Signature signature = Signature.getInstance(algorithm, provider);
-        signature.initVerify(converted);
-        return signature;
+        return converted;
     }
 }

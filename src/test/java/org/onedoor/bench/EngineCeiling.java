@@ -1,6 +1,5 @@
 package org.onedoor.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  */
 final class EngineCeiling {
 
-    private static final Map<String, CountDownLatch> DONE = new ConcurrentHashMap<>();
-    private static volatile ProcessEngine engine;
-    private static final ScheduledExecutorService MINISTRY = Executors.newScheduledThreadPool(2);
+    /** The requests started and not yet ended, by business key; both shapes count down here. */
+    static final Map<String, CountDownLatch> DONE = new ConcurrentHashMap<>();
+    static volatile ProcessEngine engine;
+    /** The simulated ministry's threads, which answer once a send has committed. */
+    static final ScheduledExecutorService MINISTRY = Executors.newScheduledThreadPool(2);
 
     private EngineCeiling() {
     }
@@ -102,7 +103,7 @@ final class EngineCeiling {
         cfg.setJobExecutor(jobs);
         engine = cfg.buildProcessEngine();
         try {
-            Load load = sameShape ? SameShape.deploy(engine, clients) : light(clients);
+            Load load = sameShape ? SameShape.deploy(clients) : light(clients);
             Map<String, Object> result = load.run(warmUpSeconds, seconds, ProcessHandle.current().pid());
             result.put("settings", tuned ? "OneDoor's: history removal time at start, job acquisition every 0.5–2 s, "
                     + "exclusive over process hierarchies, authorization on" : "Camunda's defaults: removal time at end, job acquisition back-off up to 60 s");

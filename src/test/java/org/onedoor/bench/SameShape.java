@@ -9,13 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -31,13 +28,6 @@ import org.onedoor.workflow.RoutingPlan;
 final class SameShape {
 
     private static final List<String> SERVICES = List.of("trade-licence", "land-mutation", "social-safety-net-allowance");
-    private static final Map<String, CountDownLatch> DONE = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final ScheduledExecutorService MINISTRY = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "ministry");
-        t.setDaemon(true);
-        return t;
-    });
-    private static volatile ProcessEngine engine;
 
     private SameShape() {
     }
@@ -53,7 +43,7 @@ final class SameShape {
             String trackingNumber = execution.getProcessBusinessKey();
             String mda = (String) execution.getVariable("mdaCode");
             Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-                    context -> MINISTRY.execute(() -> decide(trackingNumber, mda)));
+                    context -> EngineCeiling.MINISTRY.execute(() -> decide(trackingNumber, mda)));
         });
         beans.put("sendInformation", (JavaDelegate) execution -> { });
         beans.put("sendCancellation", (JavaDelegate) execution -> { });
@@ -61,7 +51,7 @@ final class SameShape {
             execution.setVariable("approved", true);
             String key = execution.getProcessBusinessKey();
             Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-                    context -> DONE.remove(key).countDown());
+                    context -> EngineCeiling.DONE.remove(key).countDown());
         });
         return beans;
     }
@@ -82,9 +72,8 @@ final class SameShape {
     }
 
     /** Deploys OneDoor's files and returns the load that starts the services' examples in turn. */
-    static Load deploy(ProcessEngine processEngine, int clients) throws IOException {
-        engine = processEngine;
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("same-shape");
+    static Load deploy(int clients) throws IOException {
+        DeploymentBuilder deployment = EngineCeiling.engine.getRepositoryService().createDeployment().name("same-shape");
         for (String file : List.of("processes/common/ServiceRequest.bpmn", "processes/common/MdaExchange.bpmn")) {
             deployment.addString(Path.of(file).getFileName().toString(), Files.readString(Path.of(file)));
         }
@@ -102,10 +91,10 @@ final class SameShape {
         deployment.deploy();
         return new Load(clients, key -> {
             CountDownLatch done = new CountDownLatch(1);
-            DONE.put(key, done);
+            EngineCeiling.DONE.put(key, done);
             Map<String, Object> start = new HashMap<>(variables.get(Math.abs(key.hashCode()) % variables.size()));
             start.put("trackingNumber", key);
-            engine.getRuntimeService().startProcessInstanceByKey("ServiceRequest", key, start);
+            EngineCeiling.engine.getRuntimeService().startProcessInstanceByKey("ServiceRequest", key, start);
             return done;
         });
     }
@@ -126,13 +115,13 @@ final class SameShape {
 
     /** Hands the MDA's decision to its waiting part as OneDoor's relay does; not yet waiting: again in 5 ms. */
     private static void decide(String trackingNumber, String mda) {
-        Execution waiting = engine.getRuntimeService().createExecutionQuery().messageEventSubscriptionName("MdaDecided")
+        Execution waiting = EngineCeiling.engine.getRuntimeService().createExecutionQuery().messageEventSubscriptionName("MdaDecided")
                 .processInstanceBusinessKey(trackingNumber).processVariableValueEquals("mdaCode", mda).singleResult();
         if (waiting == null) {
-            MINISTRY.schedule(() -> decide(trackingNumber, mda), 5, TimeUnit.MILLISECONDS);
+            EngineCeiling.MINISTRY.schedule(() -> decide(trackingNumber, mda), 5, TimeUnit.MILLISECONDS);
             return;
         }
-        engine.getRuntimeService().messageEventReceived("MdaDecided", waiting.getId(),
+        EngineCeiling.engine.getRuntimeService().messageEventReceived("MdaDecided", waiting.getId(),
                 new HashMap<>(Map.of("mdaDecision", "APPROVED")));
     }
 }
