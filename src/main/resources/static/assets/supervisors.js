@@ -119,8 +119,12 @@ window.WORDS = {
   // ---- the period and the MDA ------------------------------------------------------------------------------------
   const iso = d => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
 
+  // Periods count from the service centre's date (the dashboard's today), not the browser's: a browser in another
+  // zone sees the same days as the centre. Until the first answer, the server picks the default period itself.
+  let today = null;
+  const day = text => { const [y, m, d] = text.split('-').map(Number); return new Date(y, m - 1, d); };
+
   function preset(name) {
-    const today = new Date();
     const y = today.getFullYear();
     const m = today.getMonth();
     switch (name) {
@@ -133,7 +137,7 @@ window.WORDS = {
   }
 
   function choosePreset() {
-    if ($('period').value !== 'custom') {
+    if ($('period').value !== 'custom' && today) {
       const [from, to] = preset($('period').value);
       $('from').value = iso(from);
       $('to').value = iso(to);
@@ -141,7 +145,9 @@ window.WORDS = {
   }
 
   function query() {
-    const q = new URLSearchParams({ from: $('from').value, to: $('to').value });
+    const q = new URLSearchParams();
+    if ($('from').value) { q.set('from', $('from').value); }
+    if ($('to').value) { q.set('to', $('to').value); }
     if ($('mda').value) { q.set('mda', $('mda').value); }
     return q;
   }
@@ -177,6 +183,11 @@ window.WORDS = {
       return;
     }
     data = await response.json();
+    today = day(data.today);
+    if (!$('from').value) {
+      $('from').value = data.from;
+      $('to').value = data.to;
+    }
     history.replaceState(null, '', '?' + q);
     render();
   }

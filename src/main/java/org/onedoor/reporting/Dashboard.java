@@ -13,13 +13,15 @@ import org.onedoor.catalogue.LocalizedName;
  *
  * @param mdaCode       the MDA shown, or null for every MDA
  * @param mdas          the MDAs this user may choose; {@code everyMda}: also all of them at once
+ * @param today         the date in the service centre's zone ({@code onedoor.calendar.zone}), from which the page
+ *                      counts its periods whatever the browser's zone
  * @param pending       changes committed but not yet counted (only while many arrive at once, e.g. after an upgrade)
  * @param backlogBuckets the age groups of {@link Row#backlog()} and {@link Row#grievanceBacklog()}, in working days
  *                      since received (an MDA: since it got the request; a grievance: since filed)
  */
 record Dashboard(LocalDate from, LocalDate to, String mdaCode, boolean everyMda, List<Choice> mdas, Instant asOf,
-        long pending, List<String> backlogBuckets, Row total, List<Row> services, List<Row> mdaRows, List<Row> officers,
-        Trend trend) {
+        LocalDate today, long pending, List<String> backlogBuckets, Row total, List<Row> services, List<Row> mdaRows,
+        List<Row> officers, Trend trend) {
 
     record Choice(String code, LocalizedName name) {
     }

@@ -123,9 +123,9 @@ class Kpis {
         officerRows.sort(Comparator.comparing((Row r) -> mdaName(r.mdaCode()).en()).thenComparing(Row::code));
         List<Choice> mdaChoices = choices.stream().map(c -> new Choice(c, mdaName(c)))
                 .sorted(Comparator.comparing(c -> c.name().en())).toList();
-        return new Dashboard(from, to, mdaCode, everyMda, mdaChoices, clock.instant(), pending, BACKLOG_BUCKETS,
-                total.row("total", mdaCode, mdaCode == null ? null : mdaName(mdaCode), null), serviceRows, mdaRows,
-                officerRows, trend(from, to, own));
+        return new Dashboard(from, to, mdaCode, everyMda, mdaChoices, clock.instant(), today, pending,
+                BACKLOG_BUCKETS, total.row("total", mdaCode, mdaCode == null ? null : mdaName(mdaCode), null), serviceRows,
+                mdaRows, officerRows, trend(from, to, own));
     }
 
     private Trend trend(LocalDate from, LocalDate to, String own) {

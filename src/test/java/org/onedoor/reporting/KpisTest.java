@@ -70,7 +70,7 @@ class KpisTest {
                 0, 0, 0, none, null, null, 0, null, 0, 0, 0, 0, 0, 0, null, List.of(0L, 0L, 0L, 0L, 0L), 0, 0, null,
                 null, 0, 0, none, 0);
         Dashboard dashboard = new Dashboard(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), null, true, List.of(),
-                null, 0, Kpis.BACKLOG_BUCKETS, total, List.of(service), List.of(), List.of(), null);
+                null, LocalDate.of(2026, 2, 2), 0, Kpis.BACKLOG_BUCKETS, total, List.of(service), List.of(), List.of(), null);
         List<Map<String, String>> english = Csv.parse(KpiCsv.write(dashboard, false));
         assertThat(english.get(0).keySet()).containsExactlyElementsOf(KpiCsv.COLUMNS);
         assertThat(english.get(0)).containsEntry("median_working_days", "2.5").containsEntry("p90_working_days", "10")

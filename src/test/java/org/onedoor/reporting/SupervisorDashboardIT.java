@@ -54,6 +54,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SupervisorDashboardIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** 17 hours behind Dhaka: from midnight to 17:00 in Dhaka the browser's date is the day before. */
+    private static final String BROWSER_ZONE = "Pacific/Pago_Pago";
     private static WebDriver browser;
     private static String axe;
     private static Path downloads;
@@ -73,7 +75,7 @@ class SupervisorDashboardIT {
                 .getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        browser = Chromium.start("1400,1000", Map.of());
+        browser = Chromium.start("1400,1000", Map.of("TZ", BROWSER_ZONE));
         downloads = Files.createTempDirectory("kpi-downloads");
         ((HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
@@ -173,6 +175,12 @@ class SupervisorDashboardIT {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         accessible("sign-in");
         signIn("supervisor");
+        // The default period, the last 30 days, ends today in Dhaka whatever the browser's zone; so do the presets.
+        LocalDate today = LocalDate.now(KpiDataSet.DHAKA);
+        assertThat(browser.findElement(By.id("to")).getAttribute("value")).isEqualTo(today.toString());
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo(today.minusDays(29).toString());
+        new Select(browser.findElement(By.id("period"))).selectByValue("thisMonth");
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo(today.withDayOfMonth(1).toString());
         seededPeriod();
         assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Service performance: all MDAs");
         JsonNode api = http.withBasicAuth("supervisor", OneDoorClient.PASSWORD).getForObject(
