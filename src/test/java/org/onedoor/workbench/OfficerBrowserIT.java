@@ -22,6 +22,7 @@ import org.onedoor.OneDoorClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -107,8 +108,17 @@ class OfficerBrowserIT {
      * WebDriver's pointer cannot reach it: the browser's own click event, as a person's would be.
      */
     private void click(By element) {
-        WebElement target = await().until(ExpectedConditions.elementToBeClickable(element));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", target);
+        // Tasklist re-renders a task's form when it is claimed: an element found just before is then detached, and
+        // the click is tried again on its replacement.
+        await().ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement target = ExpectedConditions.elementToBeClickable(element).apply(d);
+            if (target == null) {
+                return false;
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+                    target);
+            return true;
+        });
     }
 
     private static void pause(Duration duration) {
@@ -187,7 +197,9 @@ class OfficerBrowserIT {
         assertThat(body()).as("the comment's time on Dhaka's clock").contains(at);
 
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=task-detail-form"));
-        click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
+        By claim = By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]");
+        click(claim);
+        await().until(ExpectedConditions.invisibilityOfElementLocated(claim));
         click(By.xpath("//label[contains(., 'Return for correction')]"));
         WebElement comment = await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//label[contains(., 'Reason, correction or question')]/following::textarea[1]")));
