@@ -188,7 +188,7 @@ window.WORDS = {
       $('from').value = data.from;
       $('to').value = data.to;
     }
-    history.replaceState(null, '', '?' + q);
+    history.replaceState(null, '', q.toString() ? '?' + q : location.pathname);
     render();
   }
 
