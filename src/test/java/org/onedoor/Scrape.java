@@ -17,7 +17,7 @@ public final class Scrape {
     private static final Pattern READING = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private record Reading(String name, Map<String, String> labels, double value) {
+    private record Reading(String name, Map<String, String> labels, double number) {
     }
 
     private final List<Reading> readings;
@@ -51,7 +51,7 @@ public final class Scrape {
     /** The sum of the samples of {@code name} that carry these labels ({@code name, value, ...}); 0 if there is none. */
     public double value(String name, String... labels) {
         return readings.stream().filter(s -> s.name().equals(name) && hasLabels(s, labels))
-                .mapToDouble(Reading::value).sum();
+                .mapToDouble(Reading::number).sum();
     }
 
     /** Whether any sample of {@code name} is shown, with any labels. */

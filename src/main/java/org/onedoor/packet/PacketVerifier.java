@@ -1,5 +1,6 @@
 package org.onedoor.packet;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -110,7 +111,7 @@ public class PacketVerifier {
         byte[] encodedCertificate() {
             try {
                 return certificate.getEncoded();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new PacketException("signature.malformed", "The signer's certificate cannot be encoded.");
             }
         }
@@ -179,7 +180,7 @@ public class PacketVerifier {
                     && CMSObjectIdentifiers.data.equals(contentType)
                     && MessageDigest.isEqual(claimed, Sha256.of(manifest))
                     && signature.verify(signer.getSignature());
-        } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             valid = false;
         }
         if (!valid) {

@@ -1,6 +1,8 @@
 package org.onedoor.packet;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,8 @@ public record TrustStore(Map<String, List<X509Certificate>> byParty) {
 
     private static boolean encodingOf(X509Certificate certificate, byte[] encoded) {
         try {
-            return java.util.Arrays.equals(certificate.getEncoded(), encoded);
-        } catch (java.security.cert.CertificateEncodingException e) {
+            return Arrays.equals(certificate.getEncoded(), encoded);
+        } catch (CertificateEncodingException e) {
             return false;
         }
     }

@@ -95,7 +95,7 @@ class LegMessages {
         for (long id : pending) {
             transaction.executeWithoutResult(status -> {
                 Queued queued = claim(id);
-                if (queued == null || earlierQueued(queued) || !deliver(queued)) {
+                if (queued == null || earlierQueued(queued) || !deliver(queued, waiting(queued))) {
                     status.setRollbackOnly();
                 } else {
                     log.info("Relayed {} to {} of {}", queued.message(), queued.mdaCode(), queued.trackingNumber());
@@ -124,7 +124,7 @@ class LegMessages {
         if (waiting != null) {
             jdbc.sql("update leg_message set delivered_at = ? where id = ?").params(Timestamp.from(clock.instant()), id)
                     .update();
-            runtime.messageEventReceived(queued.message(), waiting.getId(), new HashMap<>(queued.variables()));
+            deliver(queued, waiting);
         }
     }
 
@@ -148,9 +148,11 @@ class LegMessages {
                 .params(queued.trackingNumber(), queued.mdaCode(), queued.id()).query(Long.class).single() > 0;
     }
 
-    /** True when the leg's process took the message, or no longer exists (the request ended: nothing to do). */
-    private boolean deliver(Queued queued) {
-        Execution waiting = waiting(queued);
+    /**
+     * Gives the message to {@code waiting}, the leg's execution waiting for it. True when it took the message, or the
+     * leg's process no longer exists (the request ended: nothing to do).
+     */
+    private boolean deliver(Queued queued, Execution waiting) {
         if (waiting == null) {
             boolean gone = runtime.createProcessInstanceQuery().processInstanceBusinessKey(queued.trackingNumber())
                     .processDefinitionKeyIn(LEG_PROCESSES.toArray(String[]::new))

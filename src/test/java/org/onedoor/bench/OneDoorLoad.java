@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -145,7 +148,7 @@ public final class OneDoorLoad {
                 Statement s = sql.createStatement();
                 ResultSet rs = s.executeQuery("select direction, count(*) from message_log group by direction")) {
             while (rs.next()) {
-                counts.put(rs.getString(1).trim().toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+                counts.put(rs.getString(1).trim().toLowerCase(Locale.ROOT), rs.getLong(2));
             }
         }
         return counts;
@@ -157,7 +160,7 @@ public final class OneDoorLoad {
      */
     private static Map<String, Object> halfRate(int port, List<MultiValueMap<String, Object>> filings, RestTemplate http,
             double perSecond, int seconds) throws InterruptedException {
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
         long interval = (long) (1e9 / Math.max(0.1, perSecond));
         long start = System.nanoTime();
@@ -226,7 +229,7 @@ public final class OneDoorLoad {
     private static Thread poller(String database, Map<String, CountDownLatch> waiting) {
         Thread poller = new Thread(() -> {
             try (Connection sql = DriverManager.getConnection(Benchmark.PG_URL + database, Benchmark.PG_USER,
-                    Benchmark.PG_PASSWORD); java.sql.PreparedStatement ended = sql.prepareStatement(
+                    Benchmark.PG_PASSWORD); PreparedStatement ended = sql.prepareStatement(
                             "select distinct tracking_number from tracking_event where tracking_number = any(?) "
                                     + "and kind in ('APPROVED', 'REJECTED', 'WITHDRAWN', 'CANCELLED')")) {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -300,7 +303,6 @@ public final class OneDoorLoad {
             process.destroyForcibly();
         }
     }
-
 
     static Long peakRssMiB(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
